@@ -1,0 +1,145 @@
+"""Every regular expression of the text readers, kept as commented data.
+
+Each table row is ``(name, regex, comment)``; :data:`P` maps a name to the
+compiled pattern.  Code refers to patterns by name only, so the whole
+grammar of a printed resolution can be read (and reviewed) here.
+
+>>> bool(P["furniture_job"].match("20-17436 (E) 281220"))
+True
+>>> P["title_line"].search("63/197. International cooperation").group("num")
+'63/197'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+Row = tuple[str, str, str]
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_DATE = rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTHS})\s+(?P<year>\d{{4}})"
+_ROMAN = r"[IVXLC]+"
+_BODIES = (
+    r"General\s+Assembly|Economic\s+and\s+Social\s+Council|Commission\s+on\s+Narcotic\s+Drugs"
+    r"|Commission\s+on\s+Crime\s+Prevention\s+and\s+Criminal\s+Justice|Security\s+Council"
+    r"|Human\s+Rights\s+Council|Conference|Council|Assembly"
+)
+
+# --- page furniture of PDF text: whole lines (stripped) that are not prose ---
+FURNITURE: Final[list[Row]] = [
+    ("furniture_un_symbol", r"United\s+Nations\s+[AES]/(?:RES/)?\S+", "first-page header 'United Nations A/RES/61/183'"),
+    ("furniture_symbol", r"[AES]/(?:[A-Z.0-9-]+/)*RES/[\w./()-]+(?:\s+[A-H](?:-[A-H])?)?\*?",
+     "running header: the symbol alone ('A/RES/61/183', 'A/RES/75/242 B')"),
+    ("furniture_symbol_title", r"[AES]/(?:[A-Z.0-9-]+/)*RES/[\w./()-]+(?:\s+[A-H])?\s+\D.{0,240}",
+     "running header: symbol followed by the (shortened) title"),
+    ("furniture_title_symbol", r".{1,240}\s[AES]/(?:[A-Z.0-9-]+/)*RES/[\w./()-]+(?:\s+[A-H])?",
+     "running header of odd pages: title followed by the symbol"),
+    ("furniture_distr", r"(?:(?:General\s+Assembly|Economic\s+and\s+Social\s+Council|Security\s+Council)\s+)?Distr\.?:?\s*(?:General|Limited|Restricted)?",
+     "'General Assembly Distr.: General' on the first page"),
+    ("furniture_page", r"(?:Page\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?",
+     "page number '2' or '2/20'"),
+    ("furniture_job", r"\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{1,3}/\d{1,3})?",
+     "job number '06-50541', '20-17436 (E) 281220', with a page '20-17436 2/20'"),
+    ("furniture_page_job", r"\d{1,3}/\d{1,3}\s+\d{2}-\d{5}(?:\s*\([A-Z]\))?",
+     "page then job number '2/20 20-17436'"),
+    ("furniture_barcode", r"\*\s?\d{6,8}\s?\*", "barcode text '*2017436*'"),
+    ("furniture_recycle", r"Please\s+recycle.{0,4}", "first-page footer"),
+    ("furniture_reissue", r"Reissued\s+for\s+technical\s+reasons.{0,40}", "reissue note"),
+]
+
+# --- the heading block and closing formula (metadata) ---
+HEADING: Final[list[Row]] = [
+    ("subjects_header", r"\A\s*%%%(?P<subjects>(?:[^|\n]*\|)*)", "%%%A|B|C| subject header of flat text"),
+    ("un_symbol", r"United\s+Nations\s+(?P<sym>[AES]/(?:[A-Z.0-9-]+/)*RES/[\w./()-]+(?:\s+[A-H](?:-[A-H])?(?!\w))?)",
+     "'United Nations A/RES/61/183'"),
+    ("any_symbol", r"(?<![\w/])(?P<sym>[AE]/RES/[\w./()-]+(?:\s+[A-H](?=\s|$))?)",
+     "a resolution symbol anywhere in the heading"),
+    ("adopted_by", rf"Resolution\s+adopted\s+by\s+the\s+(?P<body>{_BODIES})(?:\s+on\s+{_DATE})?",
+     "'Resolution adopted by the General Assembly on 18 December 2008'"),
+    ("report_of", r"\[\s*on\s+the\s+(?:report|recommendation)s?\s+of\s+the\s+(?P<committee>[A-Z][\w\s,-]*?)\s*\(\s*(?P<doc>[A-Z]/[^\s,)]+(?:\s*and\s*(?:Corr|Add)\.\d+)?)",
+     "'[on the report of the Third Committee (A/61/445)]'"),
+    ("without_ref", r"\[\s*without\s+reference\s+to\s+a\s+Main\s+Committee\s*\(\s*(?P<doc>[A-Z]/[^\s,)\]]+)",
+     "'[without reference to a Main Committee (A/75/L.1)]'"),
+    ("agenda_item", r"Agenda\s+items?\s+(?P<item>\d+(?:\s*\([a-z]\))?)", "'Agenda item 99', 'Agenda item 128 (a)'"),
+    ("session_words", r"(?P<words>[A-Z][a-z]+(?:-[a-z]+)?)\s+(?P<special>special\s+|emergency\s+special\s+)?session\b",
+     "'Sixty-first session'"),
+    ("title_line",
+     r"(?:^|(?<=\s)|(?<=\]))(?P<num>(?:S-|ES-)?\d{1,4}/\d{1,4}|\d{1,4}\s*\((?:" + _ROMAN + r"|S-" + _ROMAN + r")\))"
+     r"(?:\s*(?P<part>[A-H])(?=[\s.]))?\s*\.\s*(?P<part2>[A-H](?=\s))?\s*(?P<title>\S)",
+     "'63/197. Title', '2006/32. Title', '3014 (XXVII). Title', '75/242 B. Title'"),
+    ("formula", rf"\bThe\s+(?P<body>{_BODIES})\s*,",
+     "enacting formula 'The General Assembly,'"),
+    ("closing", rf"(?P<meeting>\d{{1,5}}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\s*\.?\s*{_DATE}\s*\.?",
+     "closing '82nd plenary meeting 20 December 2006'"),
+    ("date", _DATE, "'20 December 2006'"),
+]
+
+# --- structure of the body ---
+STRUCTURE: Final[list[Row]] = [
+    ("op_number", r"(?:(?<=^)|(?<=\s))(?P<num>\d{1,3})\s?\.(?:\s+|(?=[A-Z]))(?=[“\"‘'(]?[A-Z])",
+     "printed operative number 'N. ' before a capital letter"),
+    ("para_end", r"[;:.,—–-][”’\"')\]]*\s*$", "text ends like a paragraph (or lead-in) does"),
+    ("section_gap",
+     r"(?P<num>" + _ROMAN + r"|[A-H])\.?\s+(?P<title>[“\"‘(]?[A-Z][^;]{0,300}?)\s*$",
+     "section heading between paragraphs: 'II Action by the United Nations system'"),
+    ("sub_label", r"(?:(?<=^)|(?<=\s))\((?P<label>[a-z]{1,2}|[ivxl]{1,5})\)\s+(?=[“\"‘(]?[A-Z0-9])",
+     "subparagraph label '(a) ', '(ii) ' before a capitalised text"),
+    ("sub_before", r"(?:[:;.,—–-][”’\"')\]]*|[;,]\s+(?:and|or)|^)\s*$",
+     "what may precede a subparagraph label: ':', ';', '; and', or a break"),
+    ("opener_general",
+     r"(?P<lead>(?:(?:Deeply|Gravely|Seriously|Further|Also|Strongly|Firmly|Fully|Profoundly|Particularly|Equally|Greatly|Once again|Again)\s+)?"
+     r"[A-Z][a-z]{2,}(?:ing|ed))(?=\s+(?:[a-z]|“|\"|‘))",
+     "a capitalised participle followed by a lower-case word: an unknown preambular opener"),
+    ("op_lead_general",
+     r"(?P<lead>(?:(?:Also|Further|Strongly|Once again|Again|Firmly|Fully|Deeply|Greatly)\s+)?[A-Z][a-z]{2,}s(?:\s+(?:upon|for|on|note|to))?)(?=\s)",
+     "an unknown operative opener: capitalised present-tense verb"),
+]
+
+# --- footnotes ---
+FOOTNOTES: Final[list[Row]] = [
+    ("rule", r"\s*_{5,}\s*", "the rule above a page's footnotes"),
+    ("note_start", r"\s*(?P<marker>\d{1,3})\s+(?P<text>\S.*)", "'10 United Nations, Treaty Series, vol. 976'"),
+    ("note_star", r"\s*\*+\s+(?P<text>\S.*)", "'* Reissued for technical reasons' note"),
+    ("abbrev_end", r"(?:\b(?:No|Nos|vol|vols|chap|chaps|sect|sects|para|paras|art|arts|p|pp|Rev|Add|Corr|Suppl|annex|op|cit|e\.g|i\.e|Ibid|ibid|ed|eds|Vol|Part)|\b[A-Z]\.[A-Z])\.\s*$",
+     "a line ending with an abbreviation: the note goes on"),
+    # Markers glued to text: "Declaration,1", "Outcome2", "1988;12", "2008,8", "session;3 36.".
+    ("marker_glued", r"(?<=[^\s\d/\-–.])(?P<digits>\d{1,3})(?=[\s,;:.)\]”’\"]|$)",
+     "digits glued to a word or punctuation"),
+    ("marker_year", r"(?<![\w/.,-])(?P<year>(?:19|20)\d\d)(?P<digits>[1-9]\d?)(?=[\s,;:.)\]”’\"]|$)",
+     "year + marker: '197111' = 1971 + 11"),
+    ("marker_floating", r"(?<=[,;:.)\]”’\"]) (?P<digits>\d{1,3})(?= [a-z“\"‘(])",
+     "a marker standing alone after punctuation: 'Drugs, 4  the'"),
+    ("abbrev_before", r"\b(?:No|Nos|vol|chap|sect|para|paras|art|p|pp|op|Rev|Add|Corr|annex|Suppl)\.$",
+     "'No.5', 'para.3': a number after an abbreviation is no marker"),
+    ("para_number_after", r"\.\s+[A-Z]", "'…;2. Also' - a paragraph number, not a marker"),
+]
+
+# --- line joining in PDF text ---
+LINES: Final[list[Row]] = [
+    ("hyphen_end", r"(?P<left>[^\W\d_]+|\d+)-$", "a line ending with a hyphen after a word or number"),
+    ("first_word", r"(?P<right>[^\s,;:.()]+)", "the first word of the next line"),
+    ("para_start", r"(?:\d{1,3}\s?\.\s+[A-Z“\"‘]|\([a-z]{1,2}\)\s|\([ivxl]{1,5}\)\s|[IVX]+\.?$|[IVX]+\.?\s+[A-Z])",
+     "a line that starts a paragraph, a subparagraph or a section"),
+]
+
+TABLES: Final = (FURNITURE, HEADING, STRUCTURE, FOOTNOTES, LINES)
+
+P: Final[dict[str, re.Pattern[str]]] = {
+    name: re.compile(regex) for table in TABLES for name, regex, _ in table
+}
+FURNITURE_NAMES: Final = tuple(name for name, _, _ in FURNITURE)
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a stripped PDF line is page furniture (header, page or job number).
+
+    >>> is_furniture("A/RES/61/183"), is_furniture("*2017436*"), is_furniture("2/20")
+    (True, True, True)
+    >>> is_furniture("resolution 60/178 of 16 December 2005")
+    False
+    """
+    s = line.strip()
+    return bool(s) and any(P[name].fullmatch(s) for name in FURNITURE_NAMES)

@@ -1,0 +1,200 @@
+"""Read a resolution given as text extracted from its PDF.
+
+PDF text is hard-wrapped (about 90 characters a line) and carries the page
+furniture of the printed document: the first-page heading block, running
+headers ("A/RES/61/183", alone or with the title), page numbers ("2",
+"2/20"), job numbers ("06-50541", "20-17436 (E) 281220") and barcodes
+("*2017436*").  Footnote bodies stand in a block after a "_______" rule at
+the foot of each page, and run to the page's end; their markers are glued
+into the prose ("Declaration,1", "197111", "Protocol, 10 the").
+
+The reader drops the furniture, collects the footnote bodies, rejoins
+words split at line ends ("non-\\ngovernmental" keeps its hyphen,
+"sustain-\\nable" does not), joins paragraphs that continue across a page
+break, and hands the prose to :mod:`kg.read.segment`.
+
+>>> from kg.sample import sample_paths
+>>> doc = read_pdftext(sample_paths()[0].read_text(encoding="utf-8"), "61_183.txt", "0")
+>>> doc.meta.symbol, len(doc.preambular), len(doc.operative), len(doc.footnotes)
+('A/RES/61/183', 10, 38, 18)
+>>> doc.footnotes[9].text, doc.footnotes[9].paragraph
+('United Nations, Treaty Series, vol. 976, No. 14152.', 'op3')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.errors import ReadError
+from kg.model import Document
+from kg.read.assemble import FootnoteDraft
+from kg.read.flat import build, normalise
+from kg.read.heading import subjects
+from kg.read.lexicon import Lexicon, load
+from kg.read.markers import strip_markers
+from kg.read.patterns import P, is_furniture
+
+_PAGE = "\f"
+
+
+@dataclass
+class _Line:
+    text: str  # stripped
+    gap: str  # what stood before it: "none" | "blank" | "page"
+    indent: bool  # the source line started with white space
+
+
+@dataclass
+class _Note:
+    marker: str
+    lines: list[str] = field(default_factory=list)
+
+
+def _note_complete(lines: list[str]) -> bool:
+    last = lines[-1].rstrip() if lines else ""
+    return last.endswith((".", ".)", ".”")) and not P["abbrev_end"].search(last)
+
+
+def _split_pages(text: str) -> list[tuple[str, bool]]:
+    """Source lines as (line, page break before it)."""
+    out: list[tuple[str, bool]] = []
+    brk = False
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        pieces = raw.split(_PAGE)
+        for i, piece in enumerate(pieces):
+            if i:
+                brk = True
+            if piece.strip() or i == len(pieces) - 1:
+                out.append((piece, brk))
+                brk = False
+    return out
+
+
+def _layout(text: str) -> tuple[list[_Line], list[_Note], list[str]]:
+    """Body lines (furniture and footnote blocks removed) and footnote bodies."""
+    body: list[_Line] = []
+    notes: list[_Note] = []
+    warnings: list[str] = []
+    gap = "none"
+    in_notes = False
+    current: _Note | None = None
+    for raw, page_break in _split_pages(text):
+        if page_break:
+            in_notes, gap = False, "page"
+        s = " ".join(raw.split())
+        if not s:
+            if gap == "none":
+                gap = "blank"
+            continue
+        if P["rule"].fullmatch(s):
+            in_notes, current, gap = True, None, "page"
+            continue
+        if is_furniture(s):
+            in_notes, gap = False, "page"
+            continue
+        if in_notes:
+            m = P["note_start"].fullmatch(s)
+            last = int(notes[-1].marker) if notes else 0
+            if m and last < int(m.group("marker")) <= last + 3:
+                current = _Note(m.group("marker"), [m.group("text")])
+                notes.append(current)
+                continue
+            if P["note_star"].fullmatch(s):
+                current = None  # "* Reissued for technical reasons ..."
+                continue
+            if current is not None and not P["para_start"].match(s):
+                lower = s[:1].islower()
+                if not _note_complete(current.lines) or (lower and not raw[:1].isspace()):
+                    current.lines.append(s)  # the note goes on
+                    continue
+            in_notes, gap = False, "page"
+        body.append(_Line(s, gap, raw[:1].isspace()))
+        gap = "none"
+    return body, notes, warnings
+
+
+def _join_words(left: str, right: str, lex: Lexicon) -> str | None:
+    """``left`` ends with a hyphen: the joined text, or None to keep a space."""
+    m = P["hyphen_end"].search(left)
+    w = P["first_word"].match(right)
+    if not m or not w:
+        return None
+    if lex.keeps_hyphen(m.group("left"), w.group("right")):
+        return left + right
+    return left[:-1] + right
+
+
+def _heading_like(line: str) -> bool:
+    return len(line) <= 120 and line[:1].isupper() and line[-1:] not in ";:.,"
+
+
+def _ends_para(line: str) -> bool:
+    return line.rstrip("”’\"')]")[-1:] in ";:.,"
+
+
+def join_lines(lines: list[_Line], lex: Lexicon) -> str:
+    """One prose stream; ``"\\n"`` where a paragraph break shows."""
+    out = ""
+    prev = ""
+    for ln in lines:
+        s = ln.text
+        if not out:
+            out, prev = s, s
+            continue
+        if out.endswith("-") and (ln.gap != "blank" or s[:1].islower()):
+            joined = _join_words(out, s, lex)
+            if joined is not None:
+                out, prev = joined, s
+                continue
+        starts = bool(P["para_start"].match(s))
+        if ln.gap == "none":
+            brk = ln.indent and _ends_para(prev) and (starts or s[:1].isupper() or s[:1] in "“\"")
+        elif s[:1].islower():
+            brk = False
+        elif _ends_para(prev):
+            brk = True
+        else:
+            brk = ln.gap == "blank" and _heading_like(prev)
+        out += ("\n" if brk else " ") + s
+        prev = s
+    return out
+
+
+def _note_text(note: _Note, lex: Lexicon) -> str:
+    text = ""
+    for line in note.lines:
+        if text.endswith("-"):
+            joined = _join_words(text, line, lex)
+            if joined is not None:
+                text = joined
+                continue
+        text = f"{text} {line}" if text else line
+    return " ".join(text.split())
+
+
+def read_pdftext(text: str, source: str, sha256: str) -> Document:
+    """Read PDF-extracted text (see the module docstring) into a Document."""
+    try:
+        lex = load()
+        subject_list, rest = subjects(text)
+        lines, notes, warnings = _layout(rest)
+        stream_text = normalise(join_lines(lines, lex), keep_breaks=True)
+        markers = [n.marker for n in notes]
+        stream = strip_markers(stream_text, known=markers or None)
+        formula = P["formula"].search(rest)
+        head = " ".join(rest[: formula.start()].split()) if formula else None
+        drafts = [FootnoteDraft(n.marker, _note_text(n, lex)) for n in notes]
+        return build(
+            stream,
+            head=head,
+            subject_list=subject_list,
+            notes=drafts,
+            source=source,
+            sha256=sha256,
+            fmt="pdf",
+            warnings=warnings,
+        )
+    except ReadError:
+        raise
+    except (ValueError, IndexError, KeyError, RecursionError) as exc:  # pragma: no cover
+        raise ReadError(f"internal error while reading PDF text: {exc!r}", path=source) from None
