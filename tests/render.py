@@ -194,7 +194,8 @@ def wrap(text: str, width: int, first_indent: str = " ") -> list[str]:
             if len(line) + len(sep) + len(word) <= width or not line.strip():
                 line += sep + word
                 break
-            cut = word.rfind("-", 0, width - len(line) - len(sep))
+            room = width - len(line) - len(sep)
+            cut = word.rfind("-", 0, room) if room > 1 else -1
             if cut > 0 and word[cut + 1 : cut + 2].isalpha():
                 lines.append(line + sep + word[: cut + 1])
                 word = word[cut + 1 :]

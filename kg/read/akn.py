@@ -64,13 +64,17 @@ _PARSER_OPTIONS = {
 # Heading paragraph styles of UN documents (Word styles carried into AKN4UN).
 HEADING_CLASSES = frozenset({"H1", "H23", "H4", "H56", "HCh", "HM"})
 
+_DOCTYPE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)  # refused before parsing
 _NUM = re.compile(r"^(\d+(?:\.\d+)*)\.?$")  # "1.", "12", "1.1"
 _LABEL = re.compile(r"^\(([a-z]{1,4}|\d{1,3})\)$")  # "(a)", "(iv)", "(aa)", "(1)"
 _LEADING_LABEL = re.compile(r"^\(([a-z]{1,4}|\d{1,3})\)\s*")  # label opening a text
+_BARE_HEADING = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")  # "I", "IV.", "B" alone
 _LEADING_NUMBER = re.compile(r"^(\d{1,3})\s*\.?[\u200e\u200f]?\s*(?=[A-Z\u201c])")
 
 
 def _parse(data: bytes, source: str) -> etree._Element:
+    if _DOCTYPE.search(data[:65536]):
+        raise ReadError("DOCTYPE/entity declarations are not allowed in AKN input", path=source)
     parser = etree.XMLParser(**_PARSER_OPTIONS)  # type: ignore[arg-type]
     try:
         root = etree.fromstring(data, parser)
@@ -176,8 +180,11 @@ def read_akn(data: bytes, source: str, sha256: str) -> Document:
         letter, part_title = _part_heading(preface)
         b.start_part(letter, part_title if len(parts) > 1 else "")
         b.orphan_notes(prose(preface))
-        _preamble(b, child(part, "preamble"))
-        _body(b, child(part, "mainBody"))
+        for el in part:  # a statement may alternate preamble and mainBody
+            if local(el) == "preamble":
+                _preamble(b, el)
+            elif local(el) == "mainBody":
+                _body(b, el)
     blocks, notes, warnings = b.finish()
     return assemble(
         meta, blocks, notes, source=source, fmt="akn", sha256=sha256, warnings=tuple(warnings)
@@ -188,8 +195,9 @@ def _part_heading(preface: etree._Element | None) -> tuple[str, str]:
     """(letter, title) of a part: preface docNumber refersTo="#letter" and docTitle."""
     letter = ""
     for el in am.find_all(preface, "docNumber") if preface is not None else ():
-        if el.get("refersTo") == "#letter":
-            letter = am.text_of(el).rstrip(".")
+        value = am.text_of(el).rstrip(".")
+        if el.get("refersTo") == "#letter" or re.fullmatch(r"[A-Z]", value):
+            letter = value
     return letter, am.title(preface) or ""
 
 
@@ -288,9 +296,12 @@ def _paragraph(b: Builder, p: etree._Element) -> None:
     heads = [c for c in p if local(c) in ("heading", "subheading")]
     content = child(p, "content")
     lst = child(p, "list")
-    if heads or (p.get("class") or "") in HEADING_CLASSES or _only_subheading(content):
+    styled = (p.get("class") or "") in HEADING_CLASSES
+    if styled or _only_subheading(content) or (heads and content is None and lst is None):
         b.heading(num, prose(*heads, content) if content is not None else prose(*heads))
         return
+    if heads:  # a heading set in the same paragraph as body text
+        b.heading("", prose(*heads))
     if lst is not None:
         intro = child(lst, "intro")
         pr = prose(content, intro) if content is not None else prose(intro)
@@ -364,6 +375,12 @@ def _unnumbered(b: Builder, pr: Prose) -> None:
     if not any(ch.isalnum() for ch in text):
         b.orphan_notes(pr, anchor=True)  # separators such as "* * *"
         return
+    if _BARE_HEADING.match(text):
+        b.heading(text, Prose())  # a section number set as a plain paragraph
+        return
+    if b.pending and not text.endswith((".", ";", ":", ",")):
+        b.heading("", pr)  # ... and the title after it
+        return
     label, rest = _split_label(pr)
     if label:
         b.labelled(label, rest)
@@ -377,9 +394,9 @@ def _unnumbered(b: Builder, pr: Prose) -> None:
         return
     if text[:1].islower() and b.has_top():
         b.continuation(pr)
-    elif b.top_ends_with_colon():
+    elif b.expects_item():
         b.item(pr)
-    elif text.endswith(","):
-        b.preambular(pr)
+    elif text.endswith(",") and not text.split(" ", 1)[0].rstrip(",;:").endswith("s"):
+        b.preambular(pr)  # "Having considered ...," in the body (operative verbs end in -s)
     else:
         b.operative(None, pr)

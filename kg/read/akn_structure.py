@@ -187,9 +187,13 @@ class Builder:
     def has_top(self) -> bool:
         return self.top is not None
 
-    def top_ends_with_colon(self) -> bool:
+    def expects_item(self) -> bool:
+        """True after a paragraph ending with a colon or after an unlabelled item."""
         last = self._last()
-        return last is not None and self.items[last].draft.text.rstrip().endswith(":")
+        if last is None:
+            return False
+        d = self.items[last].draft
+        return d.text.rstrip().endswith(":") or (d.kind == "subparagraph" and d.label is None)
 
     def _last(self) -> int | None:
         return self.chain[-1] if self.chain else self.top
@@ -294,6 +298,18 @@ class Builder:
                 unnumbered[(it.part, it.scope)] += 1
                 ids[i] = f"{prefix}op{unnumbered[(it.part, it.scope)]}"
         ops = [i for i in ids if self.items[i].draft.kind == "operative"]
+        seen_numbered: set[tuple[str, str | None]] = set()
+        for i in ops:  # a chapeau ("Resolves that:") before numbered paragraphs 1, 2 ...
+            it = self.items[i]
+            key = (it.part, it.scope)
+            if it.draft.number:
+                seen_numbered.add(key)
+            elif key not in seen_numbered and any(
+                self.items[j].draft.number and (self.items[j].part, self.items[j].scope) == key
+                for j in ops
+                if j > i
+            ):
+                ids[i] = f"{it.part}.op0" if it.part else "op0"
         if len({ids[i] for i in ops}) < len(ops):  # numbering restarts: qualify by section
             for i in ops:
                 it = self.items[i]
