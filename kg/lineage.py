@@ -1,0 +1,394 @@
+"""Paragraph lineage between two resolutions of the same annual series.
+
+Consecutive resolutions of a series (A/RES/61/183 -> A/RES/63/197, A/RES/75/198
+-> A/RES/76/188 -> A/RES/77/238) reuse, renumber and amend most paragraphs.
+:func:`align` says, for every paragraph of the newer text, which paragraph(s)
+of the older one it descends from and how its words changed:
+
+* ``verbatim`` — the same words after normalisation (see :func:`surface_key`:
+  white space, hyphens and quote styles do not count, nor the punctuation that
+  ends the paragraph; "fortysixth" equals "forty-sixth");
+* ``modified`` — one old paragraph, amended (score at least
+  :data:`kg.lineage_align.MODIFIED_MIN`, or the shorter text mostly contained
+  in the other);
+* ``merged`` — two or more old paragraphs joined into one new paragraph;
+* ``split`` — one old paragraph spread over two or more new ones;
+* ``new`` / ``dropped`` — no counterpart.
+
+Like is compared with like: preambular with preambular, operative with
+operative, subparagraphs with subparagraphs (preferring those whose parents are
+linked).  Paragraph numbers are never used for matching.  The result is plain
+frozen dataclasses; the RDF stage maps them to ``dckg:derivedFrom``.
+
+>>> from kg.model import Metadata
+>>> from kg.read.assemble import ParagraphDraft, assemble
+>>> def doc(symbol, *texts):
+...     blocks = [ParagraphDraft(kind="operative", number=str(i), text=t)
+...               for i, t in enumerate(texts, 1)]
+...     return assemble(Metadata(symbol=symbol, body="GA"), blocks, [])
+>>> old = doc("A/RES/1/1", "Urges all States to act;", "Decides to remain seized of the matter.")
+>>> new = doc("A/RES/2/1", "Notes the report;", "Urges all States to act now;")
+>>> [(l.kind, l.new, l.old) for l in align(old, new).links]
+[('new', ('op1',), ()), ('modified', ('op2',), ('op1',)), ('dropped', (), ('op2',))]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Literal
+
+from kg.lineage_align import Group, align_keys, score_pair
+from kg.model import Document, Paragraph, ParagraphKind
+
+LinkClass = Literal["verbatim", "modified", "split", "merged", "new", "dropped"]
+DiffOp = Literal["equal", "insert", "delete"]
+#: One run of the word diff: the operation and its words (as printed; equal
+#: runs are given in the wording of the new text).
+DiffChunk = tuple[DiffOp, tuple[str, ...]]
+
+LINK_CLASSES: tuple[LinkClass, ...] = ("verbatim", "modified", "split", "merged", "new", "dropped")
+PARTS: tuple[ParagraphKind, ...] = ("preambular", "operative", "subparagraph")
+#: Weight added to a subparagraph pair whose parent paragraphs are linked.
+PARENT_BONUS = 0.1
+
+# Normalisation tables: (name, pattern, replacement, why).
+_NORMALISE: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
+    ("hyphens", re.compile("[\u002d\u2010\u2011\u00ad]"), "",
+     "the flat seed lost its hyphens (fortysixth); PDF text splits words at line ends"),
+    ("single quotes", re.compile("[\u2018\u2019\u02bc]"), "'", "typographic vs straight"),
+    ("double quotes", re.compile("[\u201c\u201d]"), '"', "typographic vs straight"),
+)
+_FINAL_PUNCT = ";,.:"  # what ends a paragraph depends on its place, not its content
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+@dataclass(frozen=True)
+class Link:
+    """One lineage relation: new paragraph(s) descending from old paragraph(s).
+
+    ``old`` / ``new`` are paragraph ids in reading order (empty for ``new`` /
+    ``dropped``).  ``score`` is in [0, 1] (1.0 for verbatim, 0.0 when one side
+    is empty); ``diff`` turns the old words into the new ones (its equal runs
+    in the new wording; :meth:`old_runs` gives the old side as printed).
+    """
+
+    kind: LinkClass
+    part: ParagraphKind
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    score: float
+    diff: tuple[DiffChunk, ...]
+    old_text: str = ""  # the old paragraphs' texts, joined by a space
+    new_text: str = ""
+
+    def old_runs(self) -> tuple[DiffChunk, ...]:
+        """The old words as printed, in runs of ``equal`` and ``delete``."""
+        return _side(self.diff, self.old_text, "insert")
+
+    def new_runs(self) -> tuple[DiffChunk, ...]:
+        """The new words as printed, in runs of ``equal`` and ``insert``."""
+        return _side(self.diff, self.new_text, "delete")
+
+
+def _side(diff: tuple[DiffChunk, ...], text: str, skip: str) -> tuple[DiffChunk, ...]:
+    """Re-read one side's own words along the diff (equal runs have equal lengths)."""
+    words = text.split()
+    runs: list[DiffChunk] = []
+    at = 0
+    for op, chunk in diff:
+        if op != skip:
+            runs.append((op, tuple(words[at : at + len(chunk)])))
+            at += len(chunk)
+    return tuple(runs)
+
+
+@dataclass(frozen=True)
+class Lineage:
+    """All links from the paragraphs of ``old`` to those of ``new`` (symbols).
+
+    Links are in the reading order of the new text; a dropped paragraph comes
+    after the link of the old paragraph that preceded it.
+    """
+
+    old: str
+    new: str
+    links: tuple[Link, ...]
+
+    def counts(self) -> dict[str, int]:
+        """Number of links per class, every class present (in LINK_CLASSES order)."""
+        return {c: sum(1 for link in self.links if link.kind == c) for c in LINK_CLASSES}
+
+    def derived_from(self, new_id: str) -> tuple[str, ...]:
+        """Ids of the old paragraphs that paragraph ``new_id`` descends from."""
+        for link in self.links:
+            if new_id in link.new:
+                return link.old
+        return ()
+
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """Every (new id, old id) descent pair: what ``dckg:derivedFrom`` states."""
+        return tuple((n, o) for link in self.links for n in link.new for o in link.old)
+
+
+@lru_cache(maxsize=1 << 16)
+def surface_key(word: str) -> str:
+    """A printed word as compared for ``verbatim``: hyphens and quote styles ignored.
+
+    >>> surface_key("forty-sixth") == surface_key("fortysixth")
+    True
+    >>> surface_key("Member States\u2019")
+    "Member States'"
+    """
+    word = unicodedata.normalize("NFKC", word)
+    for _name, pattern, repl, _why in _NORMALISE:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def surface_keys(text: str) -> list[str]:
+    """Keys of the printed words of a paragraph, ending punctuation dropped."""
+    keys = [surface_key(w) for w in text.split()]
+    if keys:
+        keys[-1] = keys[-1].rstrip(_FINAL_PUNCT)
+    return keys
+
+
+def content_keys(text: str) -> list[str]:
+    """Words for scoring: case-folded, without punctuation or hyphens.
+
+    >>> content_keys("Reaffirms its resolve, inter alia, to non-intervention;")
+    ['reaffirms', 'its', 'resolve', 'inter', 'alia', 'to', 'nonintervention']
+    """
+    out = (_NOT_WORD.sub("", surface_key(w).casefold()) for w in text.split())
+    return [w for w in out if w]
+
+
+def word_diff(old_text: str, new_text: str) -> tuple[DiffChunk, ...]:
+    """Word-level diff from ``old_text`` to ``new_text`` (runs of equal/delete/insert).
+
+    >>> word_diff("the principle of non-intervention", "for the principle of nonintervention")
+    (('insert', ('for',)), ('equal', ('the', 'principle', 'of', 'nonintervention')))
+    """
+    old_words, new_words = old_text.split(), new_text.split()
+    sm = SequenceMatcher(None, surface_keys(old_text), surface_keys(new_text), autojunk=False)
+    chunks: list[tuple[DiffOp, list[str]]] = []
+
+    def put(op: DiffOp, words: list[str]) -> None:
+        if not words:
+            return
+        if chunks and chunks[-1][0] == op:
+            chunks[-1][1].extend(words)
+        else:
+            chunks.append((op, list(words)))
+
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            put("equal", new_words[j1:j2])
+        else:
+            put("delete", old_words[i1:i2])
+            put("insert", new_words[j1:j2])
+    return tuple((op, tuple(words)) for op, words in chunks)
+
+
+def _link(
+    group: Group,
+    olds: Sequence[Paragraph],
+    news: Sequence[Paragraph],
+    keys: tuple[Sequence[list[str]], Sequence[list[str]]],
+    part: ParagraphKind,
+) -> Link:
+    o = [olds[i] for i in group.old]
+    n = [news[j] for j in group.new]
+    old_text = " ".join(p.text for p in o)
+    new_text = " ".join(p.text for p in n)
+    diff = word_diff(old_text, new_text)
+    kind: LinkClass
+    if not o:
+        kind, score = "new", 0.0
+    elif not n:
+        kind, score = "dropped", 0.0
+    else:
+        old_keys = [k for i in group.old for k in keys[0][i]]
+        new_keys = [k for j in group.new for k in keys[1][j]]
+        score = 1.0 if old_keys == new_keys else score_pair(old_keys, new_keys).score
+        if len(o) > 1:
+            kind = "merged"
+        elif len(n) > 1:
+            kind = "split"
+        elif surface_keys(old_text) == surface_keys(new_text):
+            kind, score = "verbatim", 1.0
+        else:
+            kind = "modified"
+    return Link(
+        kind, part, tuple(p.id for p in o), tuple(p.id for p in n), round(score, 4), diff,
+        old_text, new_text,
+    )
+
+
+def _align_part(
+    old: Sequence[Paragraph], new: Sequence[Paragraph], part: ParagraphKind,
+    linked_parents: set[tuple[str, str]],
+) -> list[Link]:
+    bonus = {
+        (i, j): PARENT_BONUS
+        for i, p in enumerate(old)
+        for j, q in enumerate(new)
+        if (p.parent, q.parent) in linked_parents
+    } if linked_parents else None
+    keys = ([content_keys(p.text) for p in old], [content_keys(q.text) for q in new])
+    groups = align_keys(keys[0], keys[1], bonus)
+    return [_link(g, old, new, keys, part) for g in groups]
+
+
+def align(old: Document, new: Document) -> Lineage:
+    """Align the paragraphs of two resolutions of one series (old before new)."""
+    links: list[Link] = []
+    parents: set[tuple[str, str]] = set()
+    for part in PARTS:
+        olds = [p for p in old.paragraphs if p.kind == part]
+        news = [p for p in new.paragraphs if p.kind == part]
+        found = _align_part(olds, news, part, parents)
+        if part == "operative":
+            parents = {(o, n) for link in found for o in link.old for n in link.new}
+        links.extend(found)
+    return Lineage(old.meta.symbol, new.meta.symbol, tuple(_in_reading_order(links, old, new)))
+
+
+def _in_reading_order(links: Sequence[Link], old: Document, new: Document) -> list[Link]:
+    old_order = {p.id: p.order for p in old.paragraphs}
+    new_order = {p.id: p.order for p in new.paragraphs}
+    # for each old paragraph, where its descendants stand in the new text
+    lands: dict[int, int] = {}
+    for link in links:
+        if link.new:
+            at = min(new_order[n] for n in link.new)
+            for o in link.old:
+                lands[old_order[o]] = at
+
+    def key(link: Link) -> tuple[int, int, int]:
+        first_old = min((old_order[o] for o in link.old), default=0)
+        if link.new:
+            return (min(new_order[n] for n in link.new), 0, first_old)
+        anchor = max((o for o in lands if o < first_old), default=None)
+        return (lands[anchor] if anchor is not None else 0, 1, first_old)
+
+    return sorted(links, key=key)
+
+
+# --- Series -------------------------------------------------------------------
+#: Words that say nothing about a title's subject (dropped before comparing).
+TITLE_STOPWORDS = frozenset(
+    {"a", "an", "and", "against", "by", "for", "from", "in", "its", "of", "on", "the",
+     "through", "to", "with"}
+)
+#: Inflections stripped so that "addressing and countering" meets "address and
+#: counter": (suffix, minimum length of the word before stripping).
+TITLE_SUFFIXES: tuple[tuple[str, int], ...] = (("ing", 6), ("s", 4))
+#: Two titles of one series: at least this SequenceMatcher ratio over their
+#: normalised words.  "International cooperation against the world drug
+#: problem" -> "... to address and counter the world drug problem": 0.83;
+#: -> "Addressing and countering the world drug problem through a comprehensive,
+#: integrated and balanced approach": 0.62.
+TITLE_MIN = 0.5
+#: ... and at least this share of the newer text's paragraphs descend from the
+#: older text (61/183 -> 63/197: about half) ...
+SERIES_MIN_SHARED = 0.2
+#: ... and at least this many.
+SERIES_MIN_PARAGRAPHS = 3
+
+
+def title_words(title: str) -> list[str]:
+    """A title's subject words, case-folded and lightly stemmed.
+
+    >>> title_words("Addressing and countering the world drug problem")
+    ['address', 'counter', 'world', 'drug', 'problem']
+    """
+    out: list[str] = []
+    for word in content_keys(title):
+        if word in TITLE_STOPWORDS:
+            continue
+        for suffix, min_len in TITLE_SUFFIXES:
+            if word.endswith(suffix) and len(word) >= min_len and not word.endswith("ss"):
+                word = word[: -len(suffix)]
+                break
+        out.append(word)
+    return out
+
+
+def title_similarity(a: str | None, b: str | None) -> float:
+    """Ratio of two titles' subject words (0.0 when either is missing).
+
+    >>> round(title_similarity("International cooperation against the world drug problem",
+    ...     "International cooperation to address and counter the world drug problem"), 2)
+    0.83
+    """
+    wa, wb = title_words(a or ""), title_words(b or "")
+    if not wa or not wb:
+        return 0.0
+    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
+def shared_share(lineage: Lineage, new: Document) -> tuple[int, float]:
+    """How many paragraphs of ``new`` descend from the old text, and what share."""
+    count = sum(len(link.new) for link in lineage.links if link.old and link.new)
+    return count, count / len(new.paragraphs) if new.paragraphs else 0.0
+
+
+def _chrono(doc: Document) -> tuple[str, int, int, str]:
+    numbers = [int(n) for n in re.findall(r"\d+", doc.meta.symbol)]
+    session = numbers[0] if numbers else 0
+    number = numbers[-1] if len(numbers) > 1 else 0
+    return (doc.meta.adopted or "", session, number, doc.meta.symbol)
+
+
+def series_pairs(docs: Iterable[Document]) -> list[tuple[Document, Document]]:
+    """Consecutive members of the same title series, as (older, newer) pairs.
+
+    Two texts are of one series when their titles are alike
+    (:data:`TITLE_MIN`; titles drift over the years) *and* enough paragraphs
+    of the newer one descend from the older one (:data:`SERIES_MIN_SHARED`,
+    :data:`SERIES_MIN_PARAGRAPHS`).  Texts are ordered by adoption date, then
+    session and number; each text's predecessor is the latest earlier text
+    (adopted on an earlier date, or of an earlier session when dates are
+    unknown) that qualifies, and each text precedes at most one other.  The
+    pairs are sorted by the newer text.
+    """
+    ordered = sorted(docs, key=_chrono)
+    titles = [title_words(d.meta.title or "") for d in ordered]
+    bags = [Counter(t) for t in titles]
+    best: dict[int, tuple[float, int]] = {}  # new index -> (shared share, old index)
+    for j, new in enumerate(ordered):
+        for i in range(j - 1, -1, -1):
+            old = ordered[i]
+            size = len(titles[i]) + len(titles[j])
+            # the bag overlap bounds the ratio from above: skip at set speed
+            if not size or 2 * sum((bags[i] & bags[j]).values()) < TITLE_MIN * size:
+                continue
+            if not _earlier(old, new):
+                continue
+            if SequenceMatcher(None, titles[i], titles[j], autojunk=False).ratio() < TITLE_MIN:
+                continue
+            if j in best and _chrono(ordered[best[j][1]])[:2] > _chrono(old)[:2]:
+                break  # a later qualifying predecessor is already known
+            count, share = shared_share(align(old, new), new)
+            qualifies = count >= SERIES_MIN_PARAGRAPHS and share >= SERIES_MIN_SHARED
+            if qualifies and (j not in best or share > best[j][0]):
+                best[j] = (share, i)
+    successor: dict[int, tuple[float, int]] = {}
+    for j, (share, i) in best.items():
+        if i not in successor or share > successor[i][0]:
+            successor[i] = (share, j)
+    return sorted(((ordered[i], ordered[j]) for i, (_, j) in successor.items()),
+                  key=lambda pair: _chrono(pair[1]))
+
+
+def _earlier(old: Document, new: Document) -> bool:
+    if old.meta.adopted and new.meta.adopted:
+        return old.meta.adopted < new.meta.adopted
+    return _chrono(old)[1] < _chrono(new)[1]
