@@ -55,13 +55,14 @@ def build(
     sha256: str,
     fmt: str,
     warnings: list[str] | None = None,
+    layout: bool = False,
 ) -> Document:
     """Segment a marker-free stream and assemble the document.
 
     ``head`` is the raw heading text to read metadata from (PDF text keeps
     the first-page header there); by default the stream's own heading.
     """
-    seg = segment(stream)
+    seg = segment(stream, layout=layout)
     found_head = " ".join(seg.heading.split())
     meta_head = head if head is not None else found_head
     meta = metadata(

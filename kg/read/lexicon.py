@@ -69,6 +69,8 @@ class Lexicon:
     preambular: dict[str, int]
     operative: dict[str, int]
     hyphenated: frozenset[str]
+    hyphen_prefixes: frozenset[str] = frozenset()  # "non", "self", "co" (mined)
+    hyphen_suffixes: frozenset[str] = frozenset()  # "based", "related", "led" (mined)
 
     def preamble_lead(self, text: str) -> str | None:
         """Longest known preambular opener that ``text`` starts with."""
@@ -91,9 +93,13 @@ class Lexicon:
             return True
         if not left[-1].isalpha() or not right[0].islower():
             return True  # "2008-\n2009", "A/61/208-\nS/2006/598", "non-\nGovernmental"
-        if left.lower() in KEEP_HYPHEN_PREFIXES:
+        low_left, low_right = left.lower(), right.lower().rstrip(".,;:)”’")
+        if low_left in KEEP_HYPHEN_PREFIXES or low_left in self.hyphen_prefixes:
             return True
-        return not right.lower().rstrip(".,;:)").endswith(SYLLABLE_SUFFIXES) or len(left) < 3
+        if low_right in self.hyphen_suffixes:
+            return True  # "region-\nbased", "country-\nled"
+        # a syllable break ("sustain-\nable") joins; anything else keeps the hyphen
+        return not (low_right.endswith(SYLLABLE_SUFFIXES) and len(low_right) <= 6)
 
 
 def _prefixes(word: str) -> Iterator[str]:
@@ -122,6 +128,8 @@ def load() -> Lexicon:
         preambular=dict(data["preambular"]),
         operative=dict(data["operative"]),
         hyphenated=frozenset(data["hyphenated"]),
+        hyphen_prefixes=frozenset(data.get("hyphen_prefixes", ())),
+        hyphen_suffixes=frozenset(data.get("hyphen_suffixes", ())),
     )
 
 
@@ -196,6 +204,7 @@ def mine(files: Iterable[Path]) -> dict[str, object]:
             for word in _WORDS.findall(text):
                 if word.islower():
                     hyph[word] += 1
+    words = [w for w, n in hyph.items() if n >= 2]
     return {
         "about": (
             "Mined by `python -m kg.read.lexicon` from the AKN corpus "
@@ -203,8 +212,16 @@ def mine(files: Iterable[Path]) -> dict[str, object]:
         ),
         "preambular": dict(sorted(pre.items())),
         "operative": dict(sorted(op.items())),
-        "hyphenated": sorted(w for w, n in hyph.items() if n >= 2),
+        "hyphenated": sorted(words),
+        "hyphen_prefixes": _parts(words, 0),
+        "hyphen_suffixes": _parts(words, -1),
     }
+
+
+def _parts(words: list[str], index: int, least: int = 3) -> list[str]:
+    """First (or last) elements shared by at least ``least`` hyphenated words."""
+    counts = Counter(w.split("-")[index] for w in words)
+    return sorted(p for p, n in counts.items() if n >= least and len(p) > 1)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,9 +23,13 @@ Numbers that are real stay: "resolution 60/178", "14 March 2008",
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kg.read.patterns import P
+
+_ROMAN = re.compile(r"[IVX]{1,4}")
+_AFTER = ",;:.)]\u201d\u2019\"'"
 
 
 @dataclass
@@ -53,17 +57,25 @@ def _candidates(text: str) -> list[_Cand]:
         shape = "punct"
         if prev.isalpha():
             j = s
-            while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "(“\"‘'[":
+            while j > 0 and text[j - 1].isalpha():
                 j -= 1
+            if j > 0 and (text[j - 1].isdigit() or text[j - 1] == "."):
+                continue  # "H1N1", "U.N3"
             word = text[j:s]
-            if any(c.isdigit() for c in word) or not word.isalpha():
-                continue  # "H1N1", "A/C.3"
-            shape = "caps" if word.isupper() else "letter"
+            if _ROMAN.fullmatch(word) and (j == 0 or text[j - 1] == " "):
+                shape = "letter"  # "Protocol I6": a roman numeral takes no digits
+            elif word.isupper():
+                shape = "caps" if len(word) < 4 else "acronym"  # "G20" | "INTERPOL1"
+            else:
+                shape = "letter"
         elif prev in ",." and s >= 2 and text[s - 2].isdigit():
             if prev == "." or len(m.group("digits")) == 3:
                 continue  # "5.30", "1,000"
-        elif prev == "." and P["abbrev_before"].search(text[max(0, s - 8) : s]):
-            continue  # "No.5"
+        elif prev == "." and (
+            P["abbrev_before"].search(text[max(0, s - 8) : s])
+            or "/" in text[text.rfind(" ", 0, s) + 1 : s]
+        ):
+            continue  # "No.5", "A/C.3"
         if prev in ";:." and P["para_number_after"].match(text, m.end()):
             continue  # "respect;2. Also reaffirms"
         found[s] = _Cand(s, m.end(), s, int(m.group("digits")), shape)
@@ -80,7 +92,26 @@ def _candidates(text: str) -> list[_Cand]:
     return [found[k] for k in sorted(found)]
 
 
-def _accept_known(cands: list[_Cand], known: list[str]) -> list[_Cand]:
+def _hidden(text: str, lo: int, hi: int, value: int) -> _Cand | None:
+    """A marker glued to the end of a number ("74/1673" = 74/167 + 3) in ``text[lo:hi]``."""
+    digits = str(value)
+    pos = text.find(digits, lo)
+    while 0 <= pos < hi:
+        end = pos + len(digits)
+        before = text[pos - 1] if pos else ""
+        after = text[end] if end < len(text) else ""
+        token = text[max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1 : pos]
+        number = re.search(r"\d+$", token)
+        shaped = bool(re.search(r"[/\u2013-]", token)) or bool(
+            number and len(number.group(0)) >= 2
+        )  # "74/167" + 3, "2015–2030" + 6, "Agenda 21" + 6; never "16" = "1" + 6
+        if before.isdigit() and shaped and (not after or after.isspace() or after in _AFTER):
+            return _Cand(pos, end, pos, value, "hidden")
+        pos = text.find(digits, pos + 1)
+    return None
+
+
+def _accept_known(text: str, cands: list[_Cand], known: list[str]) -> list[_Cand]:
     numbers = sorted({int(k) for k in known if k.isdigit()})
     pending = list(numbers)  # markers not yet anchored, in order
     seen: set[int] = set()
@@ -90,26 +121,48 @@ def _accept_known(cands: list[_Cand], known: list[str]) -> list[_Cand]:
         if c.value == due:
             ok = True
         elif c.value in seen:
-            ok = c.shape in ("punct", "letter", "year", "floating")
-        elif c.value in pending and c.shape in ("punct", "letter"):
+            ok = c.shape in ("punct", "letter", "acronym", "year", "floating")
+        elif c.value in pending and c.shape in ("punct", "letter", "acronym"):
             ok = pending.index(c.value) <= 2  # a marker lost in the text before
+        elif c.value in pending and c.shape == "floating":
+            ok = pending.index(c.value) <= 1
         else:
             ok = False
-        if ok:
-            taken.append(c)
-            if c.value in pending:
-                for skipped in pending[: pending.index(c.value) + 1]:
-                    seen.add(skipped)
-                del pending[: pending.index(c.value) + 1]
+        if not ok:
+            continue
+        if c.value in pending:
+            lo = taken[-1].end if taken else 0
+            for skipped in pending[: pending.index(c.value)]:
+                hidden = _hidden(text, lo, c.start, skipped)
+                if hidden is not None:  # "74/1673": the lost marker is glued to a number
+                    taken.append(hidden)
+                    lo = hidden.end
+            seen.update(pending[: pending.index(c.value) + 1])
+            del pending[: pending.index(c.value) + 1]
+        taken.append(c)
     return taken
 
 
-def _accept_unknown(cands: list[_Cand]) -> list[_Cand]:
-    return [
+def _accept_unknown(text: str, cands: list[_Cand]) -> list[_Cand]:
+    taken = [
         c
         for c in cands
-        if 1 <= c.value <= 199 and c.shape in ("punct", "letter", "year")
+        if 1 <= c.value <= 199 and c.shape in ("punct", "letter", "acronym", "year")
     ]
+    # a marker lost between two others in sequence ("…3, …74/1675, …6"): look for it
+    # glued to a number between them
+    values = {c.value for c in taken}
+    firsts: dict[int, _Cand] = {}
+    for c in taken:
+        firsts.setdefault(c.value, c)
+    order = sorted(firsts.values(), key=lambda c: c.start)
+    for a, b in zip(order, order[1:], strict=False):
+        missing = a.value + 1
+        if b.value == a.value + 2 and missing not in values:
+            hidden = _hidden(text, a.end, b.start, missing)
+            if hidden is not None:
+                taken.append(hidden)
+    return sorted(taken, key=lambda c: c.start)
 
 
 def strip_markers(text: str, known: list[str] | None) -> Marked:
@@ -119,7 +172,7 @@ def strip_markers(text: str, known: list[str] | None) -> Marked:
     source has no footnote bodies (flat text).
     """
     cands = _candidates(text)
-    taken = _accept_known(cands, known) if known else _accept_unknown(cands)
+    taken = _accept_known(text, cands, known) if known else _accept_unknown(text, cands)
     out: list[str] = []
     markers: list[tuple[int, str]] = []
     pos = 0

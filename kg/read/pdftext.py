@@ -23,6 +23,7 @@ break, and hands the prose to :mod:`kg.read.segment`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kg.errors import ReadError
@@ -35,6 +36,8 @@ from kg.read.markers import strip_markers
 from kg.read.patterns import P, is_furniture
 
 _PAGE = "\f"
+_SUSPENDED = frozenset({"and", "or", "nor", "to"})
+_TRAILING_MARKER = re.compile(r"(?<=[,;:.])\s+\d{1,3}$")
 
 
 @dataclass
@@ -117,8 +120,8 @@ def _join_words(left: str, right: str, lex: Lexicon) -> str | None:
     """``left`` ends with a hyphen: the joined text, or None to keep a space."""
     m = P["hyphen_end"].search(left)
     w = P["first_word"].match(right)
-    if not m or not w:
-        return None
+    if not m or not w or w.group("right") in _SUSPENDED:
+        return None  # "troop- and police-contributing": a suspended hyphen keeps its space
     if lex.keeps_hyphen(m.group("left"), w.group("right")):
         return left + right
     return left[:-1] + right
@@ -129,11 +132,19 @@ def _heading_like(line: str) -> bool:
 
 
 def _ends_para(line: str) -> bool:
+    line = _TRAILING_MARKER.sub("", line)  # "years, 4": a floating footnote marker
     return line.rstrip("”’\"')]")[-1:] in ";:.,"
 
 
 def join_lines(lines: list[_Line], lex: Lexicon) -> str:
-    """One prose stream; ``"\\n"`` where a paragraph break shows."""
+    """One prose stream; ``"\\n"`` where a paragraph break shows.
+
+    A break shows as a blank line, a page break or an indented first line
+    after a line that ends like a paragraph; text with unwrapped lines (one
+    paragraph a line) breaks at every line end.
+    """
+    lengths = sorted(len(ln.text) for ln in lines)
+    unwrapped = bool(lengths) and lengths[len(lengths) // 2] > 150
     out = ""
     prev = ""
     for ln in lines:
@@ -146,11 +157,12 @@ def join_lines(lines: list[_Line], lex: Lexicon) -> str:
             if joined is not None:
                 out, prev = joined, s
                 continue
-        starts = bool(P["para_start"].match(s))
-        if ln.gap == "none":
-            brk = ln.indent and _ends_para(prev) and (starts or s[:1].isupper() or s[:1] in "“\"")
-        elif s[:1].islower():
+        if s[:1].islower():
             brk = False
+        elif ln.gap == "none":
+            brk = _ends_para(prev) and (
+                ln.indent or unwrapped or bool(P["para_start"].match(s)) or _opener(s, lex)
+            )
         elif _ends_para(prev):
             brk = True
         else:
@@ -158,6 +170,11 @@ def join_lines(lines: list[_Line], lex: Lexicon) -> str:
         out += ("\n" if brk else " ") + s
         prev = s
     return out
+
+
+def _opener(line: str, lex: Lexicon) -> bool:
+    head = line[:100]
+    return bool(lex.preamble_lead(head) or lex.operative_lead(head))
 
 
 def _note_text(note: _Note, lex: Lexicon) -> str:
@@ -193,6 +210,7 @@ def read_pdftext(text: str, source: str, sha256: str) -> Document:
             sha256=sha256,
             fmt="pdf",
             warnings=warnings,
+            layout=True,
         )
     except ReadError:
         raise

@@ -117,30 +117,36 @@ class _Sections:
             self.current = num
 
 
-def _heading_gap(text: str, lo: int, hi: int, sections: _Sections) -> tuple[int, str, str] | None:
+def _heading_gap(
+    text: str, lo: int, hi: int, sections: _Sections, *, preamble: bool
+) -> tuple[int, str, str] | None:
     """A section heading standing between a paragraph's end and ``hi``.
 
-    Returns (start of the heading in the stream, number, title).
+    Returns (start of the heading in the stream, number, title).  A numbered
+    heading ("II Action by ...", "B. Title") follows paragraph-ending
+    punctuation; an unnumbered one is the text after the paragraph's last
+    ";", ":" or "." (after the preamble: ",") when it looks like a heading.
     """
-    chunk = text[lo:hi]
-    tail = chunk.rstrip(" \n")
+    tail = text[lo:hi].rstrip(" \n")
     if not tail:
         return None
-    # the heading starts after the last paragraph-ending punctuation (or break)
-    cut = max(tail.rfind(c) for c in _END_PUNCT + "\n")
+    for m in P["section_start"].finditer(tail):
+        gap = tail[m.start("num") :]
+        num = m.group("num")
+        if sections.accepts(num) and len(gap) <= _MAX_HEADING and ";" not in gap:
+            title = P["section_gap"].fullmatch(gap.replace("\n", " "))
+            if title:
+                return lo + m.start("num"), num, " ".join(title.group("title").split())
+    ends = _END_PUNCT if preamble else ";:."
+    cut = max(tail.rfind(c) for c in ends + "\n")
     while 0 <= cut < len(tail) - 1 and tail[cut + 1] in _CLOSERS:
         cut += 1
     gap = tail[cut + 1 :].strip(" \n")
-    if not gap or len(gap) > _MAX_HEADING or not (gap[0].isupper() or gap[0] in "“\"‘("):
+    if not gap or not _looks_like_heading(gap):
         return None
     start = lo + cut + 1
     while text[start] in " \n":
         start += 1
-    m = P["section_gap"].fullmatch(gap.replace("\n", " "))
-    if m and sections.accepts(m.group("num")):
-        return start, m.group("num"), " ".join(m.group("title").split())
-    if gap[:1] == "(":
-        return None
     return start, "", " ".join(gap.split())
 
 
@@ -156,15 +162,13 @@ def _operative_starts(
         if num not in (expected, 1) or m.start() < last_text:
             continue
         before = text[lo : m.start()] if not found else text[found[-1][1] : m.start()]
-        gap = _heading_gap(text, last_text, m.start(), sections)
+        gap = _heading_gap(text, last_text, m.start(), sections, preamble=not found)
         boundary = m.start() == lo or _ends_paragraph(before)
         if num != expected:  # numbering restarts only after a numbered heading
             if not (gap and gap[1] and found):
                 continue
         elif not boundary and not (gap and (gap[1] or found)):
             continue
-        if gap and not gap[1] and _ends_paragraph(before) and found:
-            gap = None if not _looks_like_heading(gap[2]) else gap
         if gap:
             sections.take(gap[1])
         found.append((m.start(), m.end(), str(num), gap))
@@ -198,8 +202,13 @@ def _quote_depth_ok(text: str, lo: int, pos: int) -> bool:
     return seg.count("“") <= seg.count("”")
 
 
-def _preamble_splits(text: str, lo: int, hi: int, lex: Lexicon) -> list[int]:
-    """Starts of preambular paragraphs in ``text[lo:hi]``."""
+def _preamble_splits(text: str, lo: int, hi: int, lex: Lexicon, general: bool) -> list[int]:
+    """Starts of preambular paragraphs in ``text[lo:hi]``.
+
+    A paragraph starts at a break hint after a paragraph end, or after ", "
+    where a known opener follows ("Recalling also"); with ``general`` also
+    where a capitalised participle follows (flat text has no breaks).
+    """
     starts = [lo]
     for m in re.finditer(r"(?:[,;:.][”’\"')\]]*[ ]|\n)(?=[A-Z“])", text[lo:hi]):
         pos = lo + m.end()
@@ -207,16 +216,16 @@ def _preamble_splits(text: str, lo: int, hi: int, lex: Lexicon) -> list[int]:
             continue
         head = text[pos : pos + 120]
         hint = m.group(0).endswith("\n") and _ends_paragraph(text[starts[-1] : pos])
-        if hint or _opens_preamble(head, lex):
+        if hint or _opens_preamble(head, lex, general):
             if _quote_depth_ok(text, starts[-1], pos):
                 starts.append(pos)
     return starts
 
 
-def _opens_preamble(head: str, lex: Lexicon) -> bool:
+def _opens_preamble(head: str, lex: Lexicon, general: bool) -> bool:
     if lex.preamble_lead(head):
         return True
-    m = P["opener_general"].match(head)
+    m = P["opener_general"].match(head) if general else None
     if not m:
         return False
     words = m.group("lead").split()
@@ -322,8 +331,12 @@ def subparagraphs(text: str, lo: int, hi: int) -> list[tuple[int, int, str, int]
 # --- the whole document ---------------------------------------------------
 
 
-def segment(stream: Marked, lex: Lexicon | None = None) -> Segmented:
-    """Segment a stream into drafts (see the module docstring)."""
+def segment(stream: Marked, lex: Lexicon | None = None, *, layout: bool = False) -> Segmented:
+    """Segment a stream into drafts (see the module docstring).
+
+    ``layout`` says the stream's break hints are reliable (PDF text): then
+    preambular paragraphs are not split at mere capitalised participles.
+    """
     lex = lex or load()
     text = stream.text
     out = Segmented()
@@ -356,7 +369,7 @@ def segment(stream: Marked, lex: Lexicon | None = None) -> Segmented:
         else:
             paras_op = []
     # preamble
-    cuts = _preamble_splits(text, body_lo, pre_hi, lex) + [pre_hi]
+    cuts = [*_preamble_splits(text, body_lo, pre_hi, lex, not layout), pre_hi]
     for a, b in zip(cuts, cuts[1:]):
         s, e = _strip(text, a, b)
         if s < e:
