@@ -1,0 +1,107 @@
+"""The text readers agree with the AKN reader on AKN resolutions rendered as text.
+
+Each sampled AKN resolution (every 10th file of ``../shared/corpus/akn``) is
+read with :mod:`kg.read.akn`, rendered in the two text shapes of the seeds by
+``tests/render.py`` and read back with :func:`~kg.read.flat.read_flat` and
+:func:`~kg.read.pdftext.read_pdftext`.  The readings must agree with the AKN
+reading (see ``benchmarks/bench_agreement.py``, which also measures the whole
+corpus; figures in BENCHMARKS.md):
+
+* operative numbering identical in every document;
+* at least 99 % of paragraph texts identical (white space normalised);
+* subparagraph structure and footnote anchors identical in at least 95 % of
+  the documents.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from kg.model import Document, Footnote, Metadata, Paragraph
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_EVERY = 10
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod  # dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
+bench = _load("_bench_agreement", ROOT / "benchmarks" / "bench_agreement.py")
+render = _load("_render", ROOT / "tests" / "render.py")
+
+
+@pytest.fixture(scope="module")
+def results(corpus_dir: Path) -> list[object]:
+    out: list[object] = []
+    for path in bench.corpus_files(corpus_dir / "akn", SAMPLE_EVERY):
+        out.extend(bench.check_file(path, render))
+    return out
+
+
+@pytest.mark.corpus
+def test_operative_numbering_identical(results: list[object]) -> None:
+    wrong = [f"{r.file} [{r.shape}] {r.error or r.diffs[:1]}" for r in results  # type: ignore[attr-defined]
+             if not r.numbering]  # type: ignore[attr-defined]
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("shape", ["flat", "pdf"])
+def test_paragraph_texts_identical(results: list[object], shape: str) -> None:
+    table = bench.summarise(results)[shape]
+    assert table["read errors"] == 0
+    assert table["paragraph texts %"] >= 99.0
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("shape", ["flat", "pdf"])
+def test_structure_and_anchors(results: list[object], shape: str) -> None:
+    table = bench.summarise(results)[shape]
+    assert table["structure %"] >= 95.0
+    assert table["anchors %"] >= 95.0
+
+
+def _toy() -> Document:
+    """A hand-made AKN-like reading: two preambular, two operative, a subparagraph, notes."""
+    texts = [
+        ("pp1", "preambular", None, None, "Recalling its resolution 60/178,"),
+        ("pp2", "preambular", None, None, "Gravely concerned that the problem persists,"),
+        ("op1", "operative", "1", None, "Urges all States to act, by:"),
+        ("op1.a", "subparagraph", None, "(a)", "Promoting international initiatives;"),
+        ("op2", "operative", "2", None, "Requests the Secretary-General to report."),
+    ]
+    paras = []
+    pos = 0
+    for i, (pid, kind, num, label, text) in enumerate(texts, 1):
+        parent = "op1" if kind == "subparagraph" else None
+        paras.append(Paragraph(pid, kind, num, label, parent, None, None, text,  # type: ignore[arg-type]
+                               (pos, pos + len(text)), i))
+        pos += len(text) + 1
+    notes = (Footnote("1", "Resolution 60/178.", "pp1", 32, None),
+             Footnote("2", "A/61/221.", "op2", 30, None))
+    meta = Metadata(symbol="A/RES/61/999", body="GA", adopted="2006-12-20", title="Test",
+                    meeting="82nd plenary meeting")
+    return Document(meta, "\n".join(t[-1] for t in texts), tuple(paras), footnotes=notes)
+
+
+@pytest.mark.parametrize("shape", ["flat", "pdf"])
+def test_round_trip_of_a_small_document(shape: str) -> None:
+    """Runs without the corpus: render a hand-made document and read it back."""
+    akn = _toy()
+    rend = render.render_flat if shape == "flat" else render.render_pdf
+    read = bench.read_flat if shape == "flat" else bench.read_pdftext
+    doc = read(rend(akn), "toy.txt", "0")
+    agreement = bench.compare(akn, doc, "toy", shape)
+    assert agreement.diffs == []
+    assert (agreement.numbering, agreement.structure, agreement.anchors) == (True, True, True)
