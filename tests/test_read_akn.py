@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from lxml import etree
 from kg.errors import ReadError
 from kg.model import Document
 from kg.read import read_bytes, read_path
+from kg.sample import sample_paths
 from tests.render import render_flat, render_pdf
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
@@ -189,7 +191,8 @@ def _clean(el: etree._Element) -> str:
             parts.append(c.tail or "")
 
     walk(el)
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
+    visible = "".join(ch for ch in "".join(parts) if unicodedata.category(ch) != "Cf")
+    return re.sub(r"\s+", " ", visible).strip()
 
 
 def _outside_annexes(tree: etree._ElementTree, tag: str) -> Iterator[etree._Element]:
@@ -401,3 +404,47 @@ def test_render_pdf_shape(doc198: Document) -> None:
     # every footnote body is printed once, in a block after a rule
     for fn in doc198.footnotes:
         assert pdf.count(f"\n{fn.marker} {fn.text[:25]}") == 1, fn.marker
+
+
+def _shape(line: str) -> str:
+    """A line reduced to its layout: blank, a lone space, or text (with its leading space)."""
+    if line == "":
+        return "blank"
+    if line == " ":
+        return "space"
+    return "indented" if line.startswith(" ") else "text"
+
+
+def test_render_pdf_heading_block_like_the_pdf_seed(doc198: Document) -> None:
+    seed = next(p for p in sample_paths() if p.name == "A_RES_61_183.txt")
+    seed_lines = seed.read_text(encoding="utf-8").split("\n")
+    ours = render_pdf(doc198, heading_date=False, running_header=False).split("\n")
+    end = seed_lines.index(" The General Assembly, ") + 2
+    assert [_shape(x) for x in ours[:end]] == [_shape(x) for x in seed_lines[:end]]
+    assert ours[end - 2] == seed_lines[end - 2]  # " The General Assembly, "
+    for fixed in ("General Assembly Distr.: General ", "Resolution adopted by the General Assembly "):  # noqa: E501
+        assert ours.index(fixed) == seed_lines.index(fixed)
+    assert seed_lines[-3:] == ours[-3:] == ["", "", ""]  # the seed ends with blank lines
+
+
+def test_render_flat_like_the_flat_seed(doc198: Document) -> None:
+    seed = next(p for p in sample_paths() if p.name == "A_RES_63_197.txt")
+    s_header, s_blank, s_line = seed.read_text(encoding="utf-8").split("\n")
+    header, blank, line = render_flat(doc198).split("\n")
+    shape = ("%%%", "|", "")
+    assert (s_header[:3], s_header[-1], s_blank) == (header[:3], header[-1], blank) == shape
+    # "... 63/197. International cooperation against the world drug problem The General Assembly,
+    # Recalling ..." — the same run of number, title, enacting formula and first paragraph
+    pattern = r"\] \d+/\d+\. [^\]]+? The General Assembly, [A-Z]"
+    assert re.search(pattern, s_line) and re.search(pattern, line)
+    assert s_line.endswith(" ") and line.endswith(" ")
+    assert re.search(r"\d+(st|nd|rd|th) plenary meeting \d+ \w+ \d{4} $", s_line)
+    assert re.search(r"\d+(st|nd|rd|th) plenary meeting \d+ \w+ \d{4} $", line)
+
+
+def test_subjects_of_session_76_keep_both_unbis_lists(corpus_dir: Path) -> None:
+    doc = _akn(corpus_dir, "76/A_RES_76_188-2119245E.xml")
+    subjects = {s.label: s.iri for s in doc.meta.subjects}
+    assert subjects["DRUG CONTROL"] is None  # Digital Library heading, no IRI in the file
+    assert subjects["CIVIL SOCIETY"] == "http://metadata.un.org/thesaurus/1001012"
+    assert "UN OFFICE ON DRUGS AND CRIME" not in subjects  # DHLAUTH names are not subjects

@@ -69,7 +69,8 @@ _NUM = re.compile(r"^(\d+(?:\.\d+)*)\.?$")  # "1.", "12", "1.1"
 _LABEL = re.compile(r"^\(([a-z]{1,4}|\d{1,3})\)$")  # "(a)", "(iv)", "(aa)", "(1)"
 _LEADING_LABEL = re.compile(r"^\(([a-z]{1,4}|\d{1,3})\)\s*")  # label opening a text
 _BARE_HEADING = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")  # "I", "IV.", "B" alone
-_LEADING_NUMBER = re.compile(r"^(\d{1,3})\s*\.?[\u200e\u200f]?\s*(?=[A-Z\u201c])")
+# an operative number printed in the text: "6. Reaffirms", "232 .Recognizes"
+_LEADING_NUMBER = re.compile(r"^(\d{1,3})\s*\.?\s*(?=[A-Z\u201c])")
 
 
 def _parse(data: bytes, source: str) -> etree._Element:

@@ -56,7 +56,14 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "report": re.compile(r"^([A-Z][A-Z0-9./()-]*?\d[A-Z0-9./()-]*)"),
 }
 
-UNBIS = "UNBIS Thesaurus"  # classification dictionary whose keywords become subjects
+# Classification dictionaries whose keywords are UNBIS Thesaurus concepts: in
+# session 75 files "UNBIS Thesaurus" (with metadata.un.org IRIs); in 76-77 files
+# "UNBIS" (SDG-mapped, with IRIs) and "UNBIS Thesaurus" (the Digital Library
+# subject headings, without IRIs).  DHLAUTH (names), EuroVoc, SDGO are not subjects.
+UNBIS = frozenset({"UNBIS Thesaurus", "UNBIS"})
+
+
+_LOCAL: dict[str, str] = {}  # "{namespace}name" -> "name"
 
 
 def local(el: etree._Element) -> str:
@@ -64,7 +71,12 @@ def local(el: etree._Element) -> str:
     tag = el.tag
     if not isinstance(tag, str):
         return ""
-    return tag.rsplit("}", 1)[-1]
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1]
+        if len(_LOCAL) < 4096:  # bounded: tag names come from the input
+            _LOCAL[tag] = name
+    return name
 
 
 def find_all(root: etree._Element, name: str) -> Iterator[etree._Element]:
@@ -110,24 +122,23 @@ def subject_label(show_as: str) -> str:
 
 
 def subjects(meta: etree._Element | None) -> tuple[Subject, ...]:
-    """UNBIS Thesaurus keywords as subjects, de-duplicated, in document order."""
-    out: list[Subject] = []
-    seen: set[tuple[str, str | None]] = set()
+    """UNBIS Thesaurus keywords as subjects, one per label, in document order.
+
+    A label given both with and without an IRI keeps the IRI.
+    """
+    found: dict[str, str | None] = {}
     if meta is None:
         return ()
     for kw in find_all(meta, "keyword"):
-        if (kw.get("dictionary") or "").strip() != UNBIS:
+        if (kw.get("dictionary") or "").strip() not in UNBIS:
             continue
-        raw = kw.get("showAs") or kw.get("value") or ""
-        label = subject_label(raw)
+        label = subject_label(kw.get("showAs") or kw.get("value") or "")
         if not label:
             continue
         iri = (kw.get("href") or "").strip() or None
-        key = (label, iri)
-        if key not in seen:
-            seen.add(key)
-            out.append(Subject(label, iri))
-    return tuple(out)
+        if found.get(label) is None:
+            found[label] = iri
+    return tuple(Subject(label, iri) for label, iri in found.items())
 
 
 def _workflow(meta: etree._Element | None, outcome: str) -> str | None:

@@ -27,6 +27,13 @@ from kg.read.akn_meta import local
 from kg.read.assemble import FootnoteDraft, clean_space
 
 _WS = re.compile(r"\s+")
+# Invisible format characters (soft hyphen, zero-width space/joiners, direction
+# marks and embeddings, word joiner, BOM) carry nothing a reader sees: dropped.
+_INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F),
+     *range(0x2060, 0x2065), *range(0x2066, 0x2070), 0xFEFF],
+    None,
+)  # fmt: skip
 # Elements whose content is not prose (pictures, line ends become a space).
 _SILENT = frozenset({"img", "meta", "authorialNote"})
 _BREAKS = frozenset({"eol", "eop", "br"})
@@ -66,7 +73,9 @@ class _Writer:
     def add(self, raw: str | None) -> None:
         if not raw:
             return
-        s = _WS.sub(" ", raw)
+        s = _WS.sub(" ", raw.translate(_INVISIBLE))
+        if not s:
+            return
         if s[0] == " ":
             self.pending = True
             s = s[1:]
