@@ -231,8 +231,9 @@ def render_pdf(
     floating = _floating(doc, float_every)
     head = ["", f" United Nations {m.symbol}", "", " ", "", "General Assembly Distr.: General"]
     head += [long_date(issued or m.adopted), ""]
-    head += [x for x in (session_line(m.session), m.agenda_item and f"Agenda item {m.agenda_item}")
-             if x]
+    head += [
+        x for x in (session_line(m.session), m.agenda_item and f"Agenda item {m.agenda_item}") if x
+    ]
     head += ["", " ", "", job, ""]
     dated = f" on {long_date(m.adopted)}" if heading_date and m.adopted else ""
     head += [f"Resolution adopted by the General Assembly{dated}", ""]

@@ -166,6 +166,30 @@ def test_sections_75_101(corpus_dir: Path) -> None:
         assert doc.text[s.span[0] : s.span[1]] == s.title
 
 
+# (file, field, value) — metadata shapes other than 75/198's
+META_OTHERS = [
+    ("75/75_10_E.xml", "committee", None),  # [without reference to a Main Committee (A/75/L.20)]
+    ("75/75_10_E.xml", "committee_report", None),
+    ("75/75_10_E.xml", "draft", "A/75/L.20"),
+    ("75/75_10_E.xml", "agenda_item", "130 (y)"),
+    ("75/75_174_E.xml", "committee_report", "A/75/478/Add.1"),
+    ("77/A_RES_77_244-2300134E.xml", "meeting_record", "A/77/PV.56 (Resumption 1)"),
+    ("77/A_RES_77_244-2300134E.xml", "meeting", "56th (resumed) plenary meeting"),
+    ("76/A_RES_ES-11_1-2204067E.xml", "symbol", "A/RES/ES-11/1"),
+    ("76/A_RES_ES-11_1-2204067E.xml", "session", "ES-11"),
+    ("75/75_253_E.xml", "adopted", "2020-12-31"),
+    ("75/A_RES_75_253 C-2108992E.xml", "symbol", "A/RES/75/253 C"),
+    ("75/75_101A-B_E.xml", "symbol", "A/RES/75/101 A-B"),
+    ("75/75_101A-B_E.xml", "title", "Questions relating to information"),
+]
+
+
+@pytest.mark.parametrize(("name", "field", "value"), META_OTHERS,
+                         ids=[f"{r[0]}:{r[1]}" for r in META_OTHERS])  # fmt: skip
+def test_metadata_shapes(corpus_dir: Path, name: str, field: str, value: str | None) -> None:
+    assert getattr(_akn(corpus_dir, name).meta, field) == value
+
+
 def test_special_session_symbol(corpus_dir: Path) -> None:
     doc = _akn(corpus_dir, "75/A_RES_S-32_1-2107229E.xml")
     assert (doc.meta.symbol, doc.meta.session) == ("A/RES/S-32/1", "S-32")
@@ -283,8 +307,10 @@ def test_every_file_spans_and_whitespace(
             if p.parent is not None and p.parent not in ids:
                 problems.append(f"{path.name}: {p.id} has unknown parent {p.parent}")
         for fn in doc.footnotes:
-            if fn.offset is not None and fn.paragraph is not None and not (
-                0 <= fn.offset <= len(doc.paragraph(fn.paragraph).text)
+            if (
+                fn.offset is not None
+                and fn.paragraph is not None
+                and not (0 <= fn.offset <= len(doc.paragraph(fn.paragraph).text))
             ):
                 problems.append(f"{path.name}: footnote {fn.marker} offset")
             if fn.span is not None and doc.text[fn.span[0] : fn.span[1]] != fn.text:
@@ -422,7 +448,10 @@ def test_render_pdf_heading_block_like_the_pdf_seed(doc198: Document) -> None:
     end = seed_lines.index(" The General Assembly, ") + 2
     assert [_shape(x) for x in ours[:end]] == [_shape(x) for x in seed_lines[:end]]
     assert ours[end - 2] == seed_lines[end - 2]  # " The General Assembly, "
-    for fixed in ("General Assembly Distr.: General ", "Resolution adopted by the General Assembly "):  # noqa: E501
+    for fixed in (
+        "General Assembly Distr.: General ",
+        "Resolution adopted by the General Assembly ",
+    ):
         assert ours.index(fixed) == seed_lines.index(fixed)
     assert seed_lines[-3:] == ours[-3:] == ["", "", ""]  # the seed ends with blank lines
 

@@ -7,10 +7,16 @@ the whole document); paragraph ids use the printed numbers and labels:
   skipped) and ``<crossHeading refersTo="#preamble">`` inside the body;
   ids ``pp1`` .. ``ppN`` in reading order;
 * operative paragraphs: ``<mainBody>`` ``<paragraph>`` with ``<num>1.</num>``
-  -> ``op1``; a paragraph without ``<num>`` is a subparagraph when its text
-  opens with a label (``"(a)"``), a continuation of the paragraph before when
-  it opens in lower case, an item of the paragraph before when that one ends
-  with a colon, else an unnumbered operative paragraph (``op1``, number None);
+  -> ``op1``; a paragraph without ``<num>`` is, in this order: a section
+  number or title set as plain text; a subparagraph when its text opens with
+  a label (``"(a)"``); a numbered paragraph when it opens with the next
+  number ("6. Reaffirms", with a warning); a continuation of the paragraph
+  before when it opens in lower case (appended to that paragraph's text); an
+  unlabelled item (``op8.1``, ``op8.2``) after a paragraph ending with a
+  colon; a preambular paragraph when it ends with a comma and does not open
+  with an operative verb ("Having considered ...,"); else an unnumbered
+  operative paragraph: ``op1`` (number None) when alone in its section, ``op0``
+  for a chapeau ("Resolves that:") before numbered paragraphs;
 * subparagraphs: ``<list>``/``<point>``/``<sublist>`` and
   ``<blockList>``/``<item>`` nest explicitly; flat labelled paragraphs nest
   by their label sequence (``(h)`` is followed by the letter ``(i)``; ``(i)``
@@ -90,9 +96,7 @@ def _parse(data: bytes, source: str) -> etree._Element:
         raise ReadError("malformed XML: no root element", path=source)
     info = root.getroottree().docinfo
     if getattr(info, "doctype", "") or info.internalDTD is not None:
-        raise ReadError(
-            "DOCTYPE/entity declarations are not allowed in AKN input", path=source
-        )
+        raise ReadError("DOCTYPE/entity declarations are not allowed in AKN input", path=source)
     if local(root) != "akomaNtoso":
         raise ReadError(
             f"not Akoma Ntoso: root element <{local(root) or '?'}>, expected <akomaNtoso>",
@@ -119,8 +123,9 @@ def _parts(root: etree._Element, source: str) -> tuple[etree._Element, list[etre
     raise ReadError("no <statement> (resolution) inside <akomaNtoso>", path=source)
 
 
-def _metadata(root: etree._Element, doc: etree._Element, parts: list[etree._Element],
-              source: str) -> Metadata:
+def _metadata(
+    root: etree._Element, doc: etree._Element, parts: list[etree._Element], source: str
+) -> Metadata:
     meta = child(doc, "meta")
     if meta is None:
         meta = child(parts[0], "meta")

@@ -52,8 +52,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "number": re.compile(r"^((?:E?S-)?\d+/\d+(?: [A-Z](?:-[A-Z])?)?)\.?$"),
     # cover page "Agenda item 113", "Agenda items 20 and 57"
     "agenda": re.compile(r"^Agenda items?\s+(.+?)\.?$", re.IGNORECASE),
-    # "(A/75/481, para. 10)" inside docProponent: the report symbol before the comma
-    "report": re.compile(r"^([A-Z][A-Z0-9./()-]*?\d[A-Z0-9./()-]*)"),
+    # a document symbol at the start of a value: "A/75/481, para. 10" -> A/75/481,
+    # "A/75/396/Add.1", "A/75/PV.46 (Resumption 1)", "A/75/L.107 (as amended in ...)"
+    "symbol": re.compile(
+        r"^([A-Z][A-Za-z0-9.-]*/[A-Za-z0-9./-]*\d[A-Za-z0-9./-]*(?: \(Resumption \d+\))?)"
+    ),
 }
 
 # Classification dictionaries whose keywords are UNBIS Thesaurus concepts: in
@@ -142,11 +145,12 @@ def subjects(meta: etree._Element | None) -> tuple[Subject, ...]:
 
 
 def _workflow(meta: etree._Element | None, outcome: str) -> str | None:
+    """The document symbol of the first workflow step with ``outcome``."""
     for step in find_all(meta, "step") if meta is not None else ():
         if step.get("outcome") == outcome:
-            value = clean_space(step.get("as") or "")
-            if value:
-                return value
+            m = PATTERNS["symbol"].match(clean_space(step.get("as") or ""))
+            if m:
+                return m.group(1)
     return None
 
 
@@ -223,7 +227,7 @@ def committee(root: etree._Element, cover: etree._Element | None) -> tuple[str |
         return None, None
     report = None
     doc = first(prop, "inline")
-    m = PATTERNS["report"].match(text_of(doc)) if doc is not None else None
+    m = PATTERNS["symbol"].match(text_of(doc)) if doc is not None else None
     if m:
         report = m.group(1)
     return name, report

@@ -315,5 +315,5 @@ class Builder:
                 it = self.items[i]
                 if it.scope:
                     prefix = f"{it.part}." if it.part else ""
-                    ids[i] = f"{prefix}{it.scope}.{ids[i][len(prefix):]}"
+                    ids[i] = f"{prefix}{it.scope}.{ids[i][len(prefix) :]}"
         return ids
