@@ -96,6 +96,7 @@ class Gold:
     text: str  # the link text
     context: str  # plain text around it, for failure listings
     before: str = ""  # the 30 characters before it, to check the reader has them
+    orphan: bool = False  # in a footnote anchored to no paragraph (marker in the title)
 
 
 INLINE = frozenset({"a", "span", "i", "b", "u", "sup", "sub", "inline", "term", "ref", "eol"})
@@ -192,17 +193,24 @@ def evaluate(paths: Iterable[Path]) -> Result:
             res.failed.append(f"{path.name}: {exc.problem}")
             continue
         squashed = re.sub(r"\s+", "", doc.text).translate(_HYPHENS)
+        orphans = [_squash(f.text) for f in doc.footnotes if f.paragraph is None and f.text]
         gold: Counter[tuple[str, str]] = Counter()
+        used: Counter[str] = Counter()
         examples: dict[tuple[str, str], list[Gold]] = {}
         for g in gold_links(path):
-            if re.sub(r"\s+", "", g.before + g.text).translate(_HYPHENS) not in squashed:
+            snippet = _squash(g.before + g.text)
+            used[snippet] += 1
+            if used[snippet] > squashed.count(snippet):  # more links than the text has
                 res.outside_text += 1
                 continue
             if not _consistent(g):
                 res.inconsistent.append((path.name, g))
                 continue
+            g.orphan = any(_squash(g.text) in o and _squash(g.before)[-8:] in o for o in orphans)
             gold[(g.category, g.key)] += 1
             examples.setdefault((g.category, g.key), []).append(g)
+        for golds in examples.values():
+            golds.sort(key=lambda g: g.orphan)  # unmatched ones are taken from the end
         pred: Counter[tuple[str, str]] = Counter()
         where: dict[tuple[str, str], str] = {}
         seen: set[tuple[tuple[int, int], str]] = set()
@@ -225,6 +233,10 @@ def evaluate(paths: Iterable[Path]) -> Result:
                 where.setdefault(k, " ".join(doc.text[max(0, s - 80) : e + 20].split()))
         _tally(res, path.name, gold, pred, examples, where)
     return res
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).translate(_HYPHENS)
 
 
 def _consistent(g: Gold) -> bool:
@@ -304,9 +316,20 @@ def report(res: Result, seconds: float, failures: int) -> str:
         f"{res.outside_text} gold links outside the reader's text, "
         f"{len(res.inconsistent)} gold links whose href contradicts their text"
     )
+    orphans = Counter(g.category for _, g in res.missed if g.orphan)
+    lines.append(
+        "missed because their footnote is anchored to no paragraph (marker in the title): "
+        f"{orphans['resolution']} resolutions, {orphans['document']} documents"
+    )
     lines += _top(
         "missed (gold not found)",
-        [(_signature(g.context, g.text), f"{n}: {g.key}: {g.context}") for n, g in res.missed],
+        [
+            (
+                "[no paragraph] " * g.orphan + _signature(g.context, g.text),
+                f"{n}: {g.key}: {g.context}",
+            )
+            for n, g in res.missed
+        ],
         failures,
     )
     lines += _top(

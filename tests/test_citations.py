@@ -264,6 +264,23 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [_res("E/ESCAP/RES/72/7", "unknown", "72/7")],
     ),
     (
+        "75/75_217_E.xml",
+        "sustainable consumption and production in line with United Nations Environment Assembly "
+        "resolution 4/1,",
+        [_res("UNEP/EA.4/Res.1", "unknown", "4/1")],
+    ),
+    (
+        "76/A_RES_76_16_reissue.xml",
+        "Recalling Security Council resolutions 2253 (2015), in particular paragraph 15, "
+        "2322 (2016) of 12 December 2016, in particular paragraph 12, and 2368 (2017) of "
+        "20 July 2017,",
+        [
+            _res("S/RES/2253(2015)", "SecurityCouncil", "2253 (2015)"),
+            _res("S/RES/2322(2016)", "SecurityCouncil", "2322 (2016)"),
+            _res("S/RES/2368(2017)", "SecurityCouncil", "2368 (2017)"),
+        ],
+    ),
+    (
         "75/75_213_E.xml",
         "Ibid., resolution 2, annex.",
         [("2", "unknown", "resolution", "2", False)],

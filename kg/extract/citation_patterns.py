@@ -61,16 +61,18 @@ NUMBER_SHAPES: tuple[tuple[str, str, str], ...] = (
 # shapes above ("resolution 2, annex", "resolution WHA72.1"): kept unresolved.
 ODD_NUMBER = r"[A-Z]{0,8}\d[\w.]*(?<![.])"
 
-# Issuers of resolutions: (key, body id, symbol prefix, number shapes it uses,
-# printed name regex, comment).  ``body`` is the citation body id ("unknown"
-# for issuers outside the team vocabulary); ``prefix`` builds the target.
+# Issuers of resolutions: (key, body id, target template, number shapes it
+# uses, printed name regex, comment).  ``body`` is the citation body id
+# ("unknown" for issuers outside the team vocabulary); the template builds the
+# target from ``{num}`` (the number's normal form: "62/176", "3014(XXVII)") or
+# ``{a}``/``{b}`` (the two halves of a session/number); "" = no known series.
 # Order matters: longer names first, the bare "Council"/"Commission"/
 # "Assembly" (resolved from context) last.
 ISSUERS: tuple[tuple[str, str, str, frozenset[str], str, str], ...] = (
     (
         "ECOSOC",
         "ECOSOC",
-        "E/RES/",
+        "E/RES/{num}",
         frozenset({"slash", "roman"}),
         r"Economic and Social Council",
         "year/number since 1978, roman before",
@@ -78,7 +80,7 @@ ISSUERS: tuple[tuple[str, str, str, frozenset[str], str, str], ...] = (
     (
         "SecurityCouncil",
         "SecurityCouncil",
-        "S/RES/",
+        "S/RES/{num}",
         frozenset({"scyear"}),
         r"Security Council",
         "number (year): S/RES/1373(2001)",
@@ -86,7 +88,7 @@ ISSUERS: tuple[tuple[str, str, str, frozenset[str], str, str], ...] = (
     (
         "HRC",
         "HRC",
-        "A/HRC/RES/",
+        "A/HRC/RES/{num}",
         frozenset({"slash", "special"}),
         r"Human Rights Council",
         "session/number: A/HRC/RES/37/42, S-29/1",
@@ -94,7 +96,7 @@ ISSUERS: tuple[tuple[str, str, str, frozenset[str], str, str], ...] = (
     (
         "CND",
         "CND",
-        "CND/RES/",
+        "CND/RES/{num}",
         frozenset({"slash", "roman"}),
         r"Commission on Narcotic Drugs",
         "session/number since 1999; 1 (XXIX) before",
@@ -102,7 +104,7 @@ ISSUERS: tuple[tuple[str, str, str, frozenset[str], str, str], ...] = (
     (
         "CCPCJ",
         "CCPCJ",
-        "CCPCJ/RES/",
+        "CCPCJ/RES/{num}",
         frozenset({"slash"}),
         r"Commission on Crime Prevention and Criminal Justice",
         "session/number",
@@ -110,7 +112,7 @@ ISSUERS: tuple[tuple[str, str, str, frozenset[str], str, str], ...] = (
     (
         "CHR",
         "unknown",
-        "E/CN.4/RES/",
+        "E/CN.4/RES/{num}",
         frozenset({"slash", "roman"}),
         r"Commission on Human Rights",
         "year/number; body outside the citation vocabulary",
@@ -118,10 +120,18 @@ ISSUERS: tuple[tuple[str, str, str, frozenset[str], str, str], ...] = (
     (
         "ESCAP",
         "unknown",
-        "E/ESCAP/RES/",
+        "E/ESCAP/RES/{num}",
         frozenset({"slash"}),
         r"Economic and Social Commission for Asia and the Pacific",
         "session/number",
+    ),
+    (
+        "UNEA",
+        "unknown",
+        "UNEP/EA.{a}/Res.{b}",
+        frozenset({"slash"}),
+        r"(?:United Nations )?Environment Assembly",
+        "UN Environment Assembly: resolution 4/1 -> UNEP/EA.4/Res.1",
     ),
     (
         "WHA",
@@ -141,7 +151,7 @@ ISSUERS: tuple[tuple[str, str, str, frozenset[str], str, str], ...] = (
         r"|Commission on Sustainable Development|Commission on Science and Technology"
         r"|Conference of the States Parties|Meeting of the States Parties"
         r" for Development|Trade and Development Board|Governing Council|Executive Board"
-        r"|Conference of the Parties|General Conference|Environment Assembly"
+        r"|Conference of the Parties|General Conference"
         r"|Economic Commission for (?:Africa|Europe|Latin America and the Caribbean)"
         r"|Economic and Social Commission for Western Asia)",
         "named issuers without a symbol series here: unresolved, body unknown",
@@ -149,7 +159,7 @@ ISSUERS: tuple[tuple[str, str, str, frozenset[str], str, str], ...] = (
     (
         "GA",
         "GA",
-        "A/RES/",
+        "A/RES/{num}",
         frozenset({"slash", "special", "roman"}),
         r"(?:General )?Assembly",
         "session/number; roman before the 31st session",

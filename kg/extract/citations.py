@@ -317,8 +317,8 @@ def _resolution_items(
             if cand.start() < pos:
                 continue
             gap = text[pos : cand.start()]
-            if chain and (pin := _PINPOINT.match(gap)):
-                gap = gap[pin.end() :]
+            if chain:
+                gap = _PINPOINT.sub(" ", gap)
             if (not chain and gap.strip()) or (chain and _BREAKER.search(_QUOTED.sub("", gap))):
                 break
             shaped = _shape_at(text, cand.start())
@@ -469,11 +469,12 @@ def _resolve(text: str, item: _Item, context: str, bodies: list[re.Match[str]]) 
     if item.explicit and _ISSUER[tried[0]][2]:  # a known series the number does not fit
         tried.append(_natural_issuer(item, None, context))
     for issuer in tried:
-        _, body, prefix, shapes, _rx, _c = _ISSUER[issuer]
+        _, body, template, shapes, _rx, _c = _ISSUER[issuer]
         fits = item.shape in shapes and (
             item.shape != "slash" or year_style == (issuer in ("ECOSOC", "CHR"))
         )
-        if prefix and fits:
-            return Citation(prefix + number, body, printed, span, "resolution")
+        if template and fits:
+            target = template.format(num=number, **item.groups)
+            return Citation(target, body, printed, span, "resolution")
     body = _ISSUER[tried[0]][1] or "unknown"
     return Citation(number, body, printed, span, "resolution", False)
