@@ -105,8 +105,11 @@ def compare(akn: Document, text: Document, file: str, shape: str) -> Agreement:
         if q is not None and _norm(q.text) == _norm(p.text):
             a.same_text += 1
         elif len(a.diffs) < 6:
-            a.diffs.append(f"text {p.id}:\n    akn : {_norm(p.text)[:300]!r}\n    text: "
-                           f"{_norm(q.text)[:300] if q else None!r}")
+            x, y = _norm(p.text), _norm(q.text) if q else ""
+            i = next((k for k in range(min(len(x), len(y))) if x[k] != y[k]), min(len(x), len(y)))
+            lo = max(0, i - 70)
+            a.diffs.append(f"text {p.id} at {i}:\n    akn : {x[lo:i + 90]!r}\n    text: "
+                           f"{y[lo:i + 90] if q else None!r}")
     # PDF shape drops notes that are not anchored (no body is printed for them)
     an_a = anchors(akn)
     an_t = anchors(text)

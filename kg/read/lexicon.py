@@ -73,8 +73,19 @@ class Lexicon:
     hyphen_suffixes: frozenset[str] = frozenset()  # "based", "related", "led" (mined)
 
     def preamble_lead(self, text: str) -> str | None:
-        """Longest known preambular opener that ``text`` starts with."""
-        return _longest(text, self.preambular)
+        """Longest known preambular opener that ``text`` starts with.
+
+        An adverb before a known opener counts too: "Also expressing its
+        satisfaction" -> "Also expressing its satisfaction" when "Expressing
+        its satisfaction" is known.
+        """
+        lead = _longest(text, self.preambular)
+        first, _, rest = text.partition(" ")
+        if first.lower() in ADVERBS and rest[:1].islower():
+            inner = _longest(rest[:1].upper() + rest[1:], self.preambular)
+            if inner and (lead is None or len(inner) + len(first) + 1 > len(lead)):
+                return f"{first} {rest[:len(inner)]}"
+        return lead
 
     def operative_lead(self, text: str) -> str | None:
         """Longest known operative opener that ``text`` starts with."""

@@ -68,7 +68,7 @@ HEADING: Final[list[Row]] = [
      "'Sixty-first session'"),
     ("title_line",
      r"(?:^|(?<=\s)|(?<=\]))(?P<num>(?:S-|ES-)?\d{1,4}/\d{1,4}|\d{1,4}\s*\((?:" + _ROMAN + r"|S-" + _ROMAN + r")\))"
-     r"(?:\s*(?P<part>[A-H])(?=[\s.]))?\s*\.\s*(?P<part2>[A-H](?=\s))?\s*(?P<title>\S)",
+     r"(?:\s*(?P<part>[A-H](?:-[A-H])?)(?=[\s.]))?\s*\.\s*(?P<part2>[A-H](?=\s))?\s*(?P<title>\S)",
      "'63/197. Title', '2006/32. Title', '3014 (XXVII). Title', '75/242 B. Title'"),
     ("formula", rf"\bThe\s+(?P<body>{_BODIES})\s*,",
      "enacting formula 'The General Assembly,'"),
@@ -85,16 +85,22 @@ STRUCTURE: Final[list[Row]] = [
     ("section_start",
      r"(?:[;:.,][”’\"')\]]*\s+|\n|^)(?P<num>" + _ROMAN + r"|[A-H])\.?\s+(?=[“\"‘(]?[A-Z])",
      "where a numbered section heading may start: after a paragraph's end"),
+    ("word_start", r"\s(?=[A-Z])", "a capitalised word: where a preambular opener may stand"),
     ("section_gap",
      r"(?P<num>" + _ROMAN + r"|[A-H])\.?\s+(?P<title>[“\"‘(]?[A-Z][^;]{0,300}?)\s*$",
      "section heading between paragraphs: 'II Action by the United Nations system'"),
     ("sub_label", r"(?:(?<=^)|(?<=\s))\((?P<label>[a-z]{1,2}|[ivxl]{1,5})\)\s+(?=[“\"‘(]?[A-Z0-9])",
      "subparagraph label '(a) ', '(ii) ' before a capitalised text"),
+    ("sub_conj", r"[;,]\s+(?:and|or)\s*$", "'; and (c)': the item before ends with a conjunction"),
+    ("sub_b_follows", r"[;.,:]\s+\(b\)\s", "a '(b)' further on: '(a)' opens a list"),
     ("sub_before", r"(?:[:;.,—–-][”’\"')\]]*|[;,]\s+(?:and|or)|^)\s*$",
      "what may precede a subparagraph label: ':', ';', '; and', or a break"),
+    ("preamble_cut", r"(?:(?P<punct>[,;:.])[”’\"')\]]*[ ]|\n)(?=[A-Z“])",
+     "where a preambular paragraph may start: after punctuation and a space, or a break"),
     ("opener_general",
-     r"(?P<lead>(?:(?:Deeply|Gravely|Seriously|Further|Also|Strongly|Firmly|Fully|Profoundly|Particularly|Equally|Greatly|Once again|Again)\s+)?"
-     r"[A-Z][a-z]{2,}(?:ing|ed))(?=\s+(?!(?:and|or|nor|of)\b)(?:[a-z]|“|\"|‘))",
+     r"(?P<lead>(?:Deeply|Gravely|Seriously|Further|Also|Strongly|Firmly|Fully|Profoundly"
+     r"|Particularly|Equally|Greatly|Once again|Again)\s+[a-z][a-z-]{2,}(?:ing|ed)"
+     r"|[A-Z][a-z-]{2,}(?:ing|ed))(?=\s+(?!(?:and|or|nor|of)\b)(?:[a-z]|“|\"|‘))",
      "a capitalised participle followed by a lower-case word: an unknown preambular opener"),
     ("op_lead_general",
      r"(?P<lead>(?:(?:Also|Further|Strongly|Once again|Again|Firmly|Fully|Deeply|Greatly)\s+)?[A-Z][a-z]{2,}s(?:\s+(?:upon|for|on|note|to))?)(?=\s)",

@@ -28,6 +28,7 @@ that stream:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -150,18 +151,73 @@ def _heading_gap(
     return start, "", " ".join(gap.split())
 
 
+@dataclass
+class _Start:
+    """Where an operative paragraph starts, and what stands before its number."""
+
+    num_start: int
+    text_start: int
+    number: str
+    head: tuple[int, str, str] | None = None  # (start, number, title) of a heading before it
+    pre: tuple[int, int] | None = None  # preambular text between that heading and the number
+
+
+def _first_opener(text: str, lo: int, hi: int, lex: Lexicon) -> int | None:
+    for m in P["word_start"].finditer(text, lo, hi):
+        if lex.preamble_lead(text[m.end() : m.end() + 100]):
+            return m.end()
+    return None
+
+
+def _leading_section(
+    text: str, lo: int, hi: int, sections: _Sections, lex: Lexicon, first: bool
+) -> tuple[tuple[int, str, str], tuple[int, int]] | None:
+    """A numbered heading followed by preambular paragraphs, before a number at ``hi``.
+
+    "…; II Activities of the Independent Audit Advisory Committee Recalling …,
+    Having considered …, 1. Notes …": sections of a resolution can have a
+    preamble of their own.
+    """
+    while lo < hi and text[lo] in " \n":
+        lo += 1
+    region = text[lo:hi]
+    for m in P["section_start"].finditer(region):
+        num = m.group("num")
+        at = lo + m.start("num")
+        if first and region[: m.start("num")].strip(" \n,"):
+            break  # before the first paragraph the heading opens the body
+        if not first and region[max(0, m.start() - 1) : m.start() + 1].strip(" \n")[-1:] == ",":
+            continue
+        if not sections.accepts(num):
+            continue
+        k = _first_opener(text, at + len(num), hi, lex)
+        if k is None:
+            return None
+        title = " ".join(text[lo + m.end() : k].split())
+        if not title or len(title) > _MAX_HEADING or ";" in title:
+            continue
+        return (at, num, title), (k, hi)
+    return None
+
+
 def _operative_starts(
-    text: str, lo: int, hi: int, sections: _Sections
-) -> list[tuple[int, int, str, tuple[int, str, str] | None]]:
-    """(number start, text start, number, heading before it) of each operative paragraph."""
-    found: list[tuple[int, int, str, tuple[int, str, str] | None]] = []
+    text: str, lo: int, hi: int, sections: _Sections, lex: Lexicon
+) -> list[_Start]:
+    """Each operative paragraph: its number in sequence, and a heading before it."""
+    found: list[_Start] = []
     expected = 1
     last_text = lo
     for m in P["op_number"].finditer(text, lo, hi):
         num = int(m.group("num"))
         if num not in (expected, 1) or m.start() < last_text:
             continue
-        before = text[lo : m.start()] if not found else text[found[-1][1] : m.start()]
+        before = text[lo : m.start()] if not found else text[found[-1].text_start : m.start()]
+        lead = _leading_section(text, last_text, m.start(), sections, lex, not found)
+        if lead:
+            sections.take(lead[0][1])
+            found.append(_Start(m.start(), m.end(), str(num), lead[0], lead[1]))
+            last_text, expected = m.end(), num + 1
+            continue
         gap = _heading_gap(text, last_text, m.start(), sections, preamble=not found)
         boundary = m.start() == lo or _ends_paragraph(before)
         if num != expected:  # numbering restarts only after a numbered heading
@@ -171,9 +227,8 @@ def _operative_starts(
             continue
         if gap:
             sections.take(gap[1])
-        found.append((m.start(), m.end(), str(num), gap))
-        last_text = m.end()
-        expected = num + 1
+        found.append(_Start(m.start(), m.end(), str(num), gap))
+        last_text, expected = m.end(), num + 1
     return found
 
 
@@ -210,13 +265,14 @@ def _preamble_splits(text: str, lo: int, hi: int, lex: Lexicon, general: bool) -
     where a capitalised participle follows (flat text has no breaks).
     """
     starts = [lo]
-    for m in re.finditer(r"(?:[,;:.][”’\"')\]]*[ ]|\n)(?=[A-Z“])", text[lo:hi]):
-        pos = lo + m.end()
+    for m in P["preamble_cut"].finditer(text, lo, hi):
+        pos = m.end()
         if pos >= hi or pos - starts[-1] < 3:
             continue
         head = text[pos : pos + 120]
         hint = m.group(0).endswith("\n") and _ends_paragraph(text[starts[-1] : pos])
-        if hint or _opens_preamble(head, lex, general):
+        comma = m.group("punct") in (",", ";")  # never after ":" ("Rights: Implementing …")
+        if hint or (comma and _opens_preamble(head, lex, general and m.group("punct") == ",")):
             if _quote_depth_ok(text, starts[-1], pos):
                 starts.append(pos)
     return starts
@@ -288,42 +344,41 @@ def _next_label(kind: str, label: str) -> str:
 def subparagraphs(text: str, lo: int, hi: int) -> list[tuple[int, int, str, int]]:
     """Labels in ``text[lo:hi]``: (label start, text start, label, depth 1..).
 
-    "(i)" after "(h)" is a letter; "(i)" after a lead-in ending with ":" opens
-    roman numerals one level down.
+    A label counts after a lead-in (":"), after the end of the item before
+    (";", ".", "; and") or at a break, when it is the next label of an open
+    list.  "(i)" after "(h)" is a letter; "(a)" or "(i)" after a lead-in
+    ending with ":" opens a list one level down.
     """
     levels: list[tuple[str, str]] = []  # (kind, last label) per depth
     found: list[tuple[int, int, str, int]] = []
     for m in P["sub_label"].finditer(text, lo, hi):
         label = m.group("label")
-        prev_end = found[-1][1] if found else lo
-        before = text[prev_end : m.start()]
-        if not P["sub_before"].search(text[max(lo, m.start() - 12) : m.start()]):
-            if not (found or text[max(lo, m.start() - 2) : m.start()].strip(" ") == "\n"):
-                continue
-            if found:
-                continue
-        after = text[m.end() : m.end() + 1]
-        colon = before.rstrip(" \n").rstrip(_CLOSERS).endswith(":") or (
-            not found and text[max(lo, m.start() - 2) : m.start()].endswith("\n")
-        )
-        strong = before.rstrip(" \n").rstrip(_CLOSERS)[-1:] in (":", ";") or before.endswith("\n")
-        if after.islower() and not strong:
-            continue
+        before = text[found[-1][1] if found else lo : m.start()]
+        brk = before.rstrip(" ").endswith("\n")
+        end_char = before.rstrip(" \n").rstrip(_CLOSERS)[-1:]
+        conj = bool(P["sub_conj"].search(before))
+        if not (end_char in ":;.," or conj or brk):
+            continue  # "paragraph 5 (a) of resolution 60/1"
+        colon = end_char == ":"
+        if text[m.end() : m.end() + 1].islower() and not (colon or end_char == ";" or brk or conj):
+            continue  # an inline enumeration: ", (b) the …"
         depth = 0
         for d in range(len(levels), 0, -1):
             kind, last = levels[d - 1]
-            if label == _next_label(kind, last) and not (colon and label in ("a", "i") and d == len(levels)):
+            opens_below = colon and d == len(levels) and label in ("a", "i")
+            if label == _next_label(kind, last) and not opens_below:
                 depth = d
                 break
-        if depth == 0 and colon and label in ("a", "i") and len(levels) < 3:
-            depth = len(levels) + 1
-            levels.append(("roman" if label == "i" and levels and levels[-1][0] == "alpha" else
-                           "roman" if label == "i" and not levels else "alpha", label))
-        elif depth:
+        if depth:
             del levels[depth:]
             levels[depth - 1] = (levels[depth - 1][0], label)
         else:
-            continue
+            first = not levels and label == "a" and bool(P["sub_b_follows"].search(text, m.end(), hi))
+            if label not in ("a", "i") or len(levels) >= 3 or not (colon or brk or first):
+                continue
+            kind = "roman" if label == "i" and (not levels or levels[-1][0] == "alpha") else "alpha"
+            levels.append((kind, label))
+            depth = len(levels)
         found.append((m.start(), m.end(), f"({label})", depth))
     return found
 
@@ -356,35 +411,36 @@ def segment(stream: Marked, lex: Lexicon | None = None, *, layout: bool = False)
     if closing:
         out.closing = " ".join(closing.group(0).split())
     sections = _Sections()
-    starts = _operative_starts(text, body_lo, body_hi, sections)
+    starts = _operative_starts(text, body_lo, body_hi, sections, lex)
     paras: list[_Para] = []
-    pre_hi = body_hi
-    if starts:
-        pre_hi = starts[0][3][0] if starts[0][3] else starts[0][0]
-    else:
-        single = _unnumbered_start(text, body_lo, body_hi, lex)
-        if single is not None:
-            pre_hi = single
-            paras_op = [_Para("operative", None, single, body_hi)]
-        else:
-            paras_op = []
-    # preamble
-    cuts = [*_preamble_splits(text, body_lo, pre_hi, lex, not layout), pre_hi]
-    for a, b in zip(cuts, cuts[1:]):
-        s, e = _strip(text, a, b)
-        if s < e:
-            paras.append(_Para("preambular", None, s, e))
+    regions: list[tuple[int, int]] = []  # preambular text
     blocks_sections: list[tuple[int, SectionDraft]] = []
     if starts:
-        for i, (n_start, t_start, num, gap) in enumerate(starts):
-            if gap:
-                blocks_sections.append((gap[0], SectionDraft(gap[1], gap[2])))
+        first = starts[0]
+        if first.pre:
+            regions += [(body_lo, first.head[0] if first.head else first.pre[0]), first.pre]
+        else:
+            regions.append((body_lo, first.head[0] if first.head else first.num_start))
+        for i, st in enumerate(starts):
+            if st.head:
+                blocks_sections.append((st.head[0], SectionDraft(st.head[1], st.head[2])))
+            if st.pre and i:
+                regions.append(st.pre)
             nxt = starts[i + 1] if i + 1 < len(starts) else None
-            end = (nxt[3][0] if nxt[3] else nxt[0]) if nxt else body_hi
-            s, e = _strip(text, t_start, end)
-            paras.append(_Para("operative", num, s, e))
+            end = (nxt.head[0] if nxt.head else nxt.num_start) if nxt else body_hi
+            s, e = _strip(text, st.text_start, end)
+            paras.append(_Para("operative", st.number, s, e))
     else:
-        paras.extend(paras_op)
+        single = _unnumbered_start(text, body_lo, body_hi, lex)
+        regions.append((body_lo, body_hi if single is None else single))
+        if single is not None:
+            paras.append(_Para("operative", None, single, body_hi))
+    for r_lo, r_hi in regions:
+        cuts = [*_preamble_splits(text, r_lo, r_hi, lex, not layout), r_hi]
+        for a, b in itertools.pairwise(cuts):
+            s, e = _strip(text, a, b)
+            if s < e:
+                paras.append(_Para("preambular", None, s, e))
     out.blocks = _drafts(text, stream.markers, paras, blocks_sections, lex, out.warnings)
     return out
 
