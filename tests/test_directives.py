@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from kg.extract.directives import _entry, directives_for_document, lexicon
 from kg.model import Directive, Document, Mention, Metadata
-from kg.read.assemble import ParagraphDraft, assemble
+from kg.read.assemble import Block, ParagraphDraft, assemble
 
 # (surface, entity, type) or (surface, entity, type, nth occurrence)
 Spec = tuple[str, str, str] | tuple[str, str, str, int]
@@ -28,7 +28,7 @@ Act = tuple[str, int, tuple[str, ...], tuple[str, ...]]  # lemma, strength, addr
 
 def build(paras: Sequence[tuple[str, str]], body: str = "GA") -> Document:
     """A document of (id, text) paragraphs: 'pp1', 'op3', 'op3.a' (parent op3)."""
-    drafts = []
+    drafts: list[Block] = []
     for pid, text in paras:
         if pid.startswith("pp"):
             drafts.append(ParagraphDraft(kind="preambular", number=pid[2:], text=text, id=pid))
@@ -129,6 +129,17 @@ CASES: list[tuple[str, str, list[Spec], list[Act]]] = [
             (UNODC, "UNODC", "body"),
             ("Member States", "MemberStates", "actor"),
             ("United Nations Entity for Gender Equality and the Empowerment of Women", "unknown", "body"),  # noqa: E501
+            ("United Nations entities", "UNSystem", "actor"),
+            ("the Office", "UNODC", "body"),
+        ],
+        [("request", 4, ("UNODC",), ()), ("invite", 2, ("UNSystem",), ("UNODC",))],
+    ),
+    (
+        "76/188 op20 as the mentions stage sees it: UN-Women unlisted, skipped in the chain",
+        "Requests the United Nations Office on Drugs and Crime to continue to support Member States, upon request, in mainstreaming a gender perspective into their policies and programmes related to the world drug problem, and invites the United Nations Entity for Gender Equality and the Empowerment of Women (UN‑Women) and other relevant United Nations entities, within their mandates, to cooperate with the Office in this regard;",  # noqa: E501, RUF001
+        [
+            (UNODC, "UNODC", "body"),
+            ("Member States", "MemberStates", "actor"),
             ("United Nations entities", "UNSystem", "actor"),
             ("the Office", "UNODC", "body"),
         ],

@@ -66,10 +66,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from kg.errors import KGError
 from kg.extract.topics import hyphen_tolerant
@@ -105,6 +106,14 @@ GLUE: tuple[tuple[str, str, str], ...] = (
         "community as a whole, including States' (but not 'X of the Y')",
     ),
     (
+        "name",
+        r"[A-Z][\w\u2010\u2011'\u2019-]*(?:\s+(?:(?:of|the|for|and|on|in)\s+)*[A-Z][\w\u2010\u2011'\u2019-]*)*"
+        r"(?:\s*\([^()]{1,40}\))?",
+        "an addressee the authority lists do not know, skipped inside the chain (case-sensitive): "
+        "'invites the United Nations Entity for Gender Equality and the Empowerment of Women "
+        "(UN-Women) and other relevant United Nations entities'",
+    ),
+    (
         "apposition",
         r",\s+(?:as|which|who|whose|in\s+its\s+capacity|acting)\b[^;:]{0,300}?,\s+"
         r"(?:and|as\s+well\s+as)\s+(?:(?:the|all|other|relevant)\s+)*",
@@ -118,9 +127,13 @@ GLUE: tuple[tuple[str, str, str], ...] = (
         "have not done so to consider ratifying ..., and States parties to implement'",
     ),
 )
-_GLUE = {name: re.compile(rx, re.IGNORECASE) for name, rx, _ in GLUE}
+_RX = {name: rx for name, rx, _ in GLUE}
+_GLUE = {name: re.compile(rx, re.IGNORECASE) for name, rx in _RX.items() if name != "name"}
+# an unknown capitalised name may stand between the verb or an addressee and the next one
+_GLUE["first"] = re.compile(rf"(?i:{_RX['lead']})(?:{_RX['name']}(?i:{_RX['link']}))*")
+_GLUE["next"] = re.compile(rf"(?i:{_RX['link']})(?:{_RX['name']}(?i:{_RX['link']}))*")
 _PARALLEL_TO = re.compile(r"\s+to\s+(?!(?:the|a|an|all|their|its|these|those|this|that)\b)\w")
-_PRONOUN = re.compile(r"\s*(?:it|him)\b")
+_PRONOUN = re.compile(r"\s*(?:that\s+)?(?:it|him|he|she)\b")
 # After a verb that is also a plural noun, these continuations mean "noun".
 _NOUN_NEXT = re.compile(
     r"\s*(?:[,;:.)]|(?:and|or|of|for|from|by|to|in|on|at|with|which|are|were|is|was|have|has|"
@@ -191,7 +204,7 @@ def lexicon() -> Lexicon:
                 recs.append(json.loads(line))
             except json.JSONDecodeError as exc:
                 raise KGError(f"bad JSON: {exc.msg}", path=str(path), where=f"line {n}") from None
-    kinds: dict[str, list[dict[str, object]]] = {}
+    kinds: dict[str, list[dict[str, Any]]] = {}
     for r in recs:
         kinds.setdefault(str(r.get("kind")), []).append(r)
     macros = {str(m["name"]): str(m["value"]).replace(" ", r"\s+") for m in kinds["macro"]}
@@ -224,8 +237,8 @@ def lexicon() -> Lexicon:
             inner=bool(v.get("inner", True)),
             noun_risk=bool(v.get("noun_risk", False)),
         )
-        vforms = [str(f) for f in v.get("forms", [])]  # type: ignore[attr-defined]
-        vparts = [str(f) for f in v.get("participles", [])]  # type: ignore[attr-defined]
+        vforms = [str(f) for f in v.get("forms") or []]
+        vparts = [str(f) for f in v.get("participles") or []]
         if vforms and "operative" in prefixes:
             vforms.append(f"{prefixes['operative']} {e.lemma}")
         if vparts and "preambular" in prefixes and not e.lemma.startswith("be "):
@@ -341,9 +354,9 @@ def _chain(
             continue
         gap = text[pos : m.span[0]]
         if first:
-            ok = _GLUE["lead"].fullmatch(gap) is not None
+            ok = _GLUE["first"].fullmatch(gap) is not None
         else:
-            ok = _GLUE["link"].fullmatch(gap) is not None or (
+            ok = _GLUE["next"].fullmatch(gap) is not None or (
                 _GLUE["apposition"].fullmatch(gap) is not None
             )
             if not ok and re.match(r",\s+(?:as|which|who|whose|in\s+its|acting)\b", gap):
@@ -352,12 +365,12 @@ def _chain(
             break
         chosen.append(m)
         outer, pos, first = m.span, m.span[1], False
-    if not chosen and _PRONOUN.match(text, act.verb_end):  # unresolved pronoun
+    pronoun = _PRONOUN.match(text, act.verb_end)
+    if not chosen and pronoun:  # a pronoun the mentions stage left unresolved
         before = [m for m in ments if m.type == "body" and m.span[1] <= act.start]
         if before:
-            ref = max(before, key=lambda m: m.span[0])
-            chosen.append(ref)
-            pos = _PRONOUN.match(text, act.verb_end).end()  # type: ignore[union-attr]
+            chosen.append(max(before, key=lambda m: m.span[0]))
+            pos = pronoun.end()
     if chosen:  # parallel addressees further on: ", and States parties to implement"
         for m in cands:
             if m.span[0] <= pos:
@@ -433,11 +446,9 @@ def _share(results: list[_Result]) -> list[Directive]:
     return out
 
 
-def _unique(items: object) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for x in items:  # type: ignore[attr-defined]
-        seen.setdefault(str(x), None)
-    return tuple(seen)
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    """Distinct items in first-seen order."""
+    return tuple(dict.fromkeys(items))
 
 
 def _concerns(

@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from kg.errors import KGError
 from kg.model import Document, TopicHit
@@ -101,7 +102,7 @@ class Concept:
     guards: tuple[re.Pattern[str], ...]
 
 
-def _compile(rec: dict[str, object], where: str) -> re.Pattern[str]:
+def _compile(rec: dict[str, Any], where: str) -> re.Pattern[str]:
     rx = rec.get("re")
     if not isinstance(rx, str):
         raise KGError("pattern without 're'", path="kg/data/topics.jsonl", where=where)
@@ -114,7 +115,7 @@ def _compile(rec: dict[str, object], where: str) -> re.Pattern[str]:
         ) from None
 
 
-def load_scheme() -> list[dict[str, object]]:
+def load_scheme() -> list[dict[str, Any]]:
     """The raw concept records of ``kg/data/topics.jsonl``."""
     path = resources.files("kg.data").joinpath("topics.jsonl")
     recs = []
@@ -133,13 +134,14 @@ def scheme() -> tuple[Concept, ...]:
     out = []
     for rec in load_scheme():
         cid = str(rec["id"])
-        pats = rec.get("patterns", [])
-        guards = rec.get("guards", [])
-        assert isinstance(pats, list) and isinstance(guards, list)
+        pats = rec.get("patterns") or []
+        guards = rec.get("guards") or []
+        if not isinstance(pats, list) or not isinstance(guards, list):
+            raise KGError("patterns/guards must be lists", path="kg/data/topics.jsonl", where=cid)
         out.append(
             Concept(
                 id=cid,
-                broader=tuple(str(b) for b in rec.get("broader", []) or []),  # type: ignore[attr-defined]
+                broader=tuple(str(b) for b in rec.get("broader") or []),
                 patterns=tuple(_compile(p, f"{cid} pattern {i}") for i, p in enumerate(pats)),
                 guards=tuple(_compile(g, f"{cid} guard {i}") for i, g in enumerate(guards)),
             )
