@@ -34,10 +34,11 @@ frozen dataclasses; the RDF stage maps them to ``dckg:derivedFrom``.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -288,17 +289,38 @@ TITLE_STOPWORDS = frozenset(
      "through", "to", "with"}
 )
 #: Inflections stripped so that "addressing and countering" meets "address and
-#: counter": (suffix, minimum length of the word before stripping).
+#: counter": (suffix, minimum length of the word before stripping); then any
+#: final "e" goes, so that "advancing" and "advance" both become "advanc".
 TITLE_SUFFIXES: tuple[tuple[str, int], ...] = (("ing", 6), ("s", 4))
-#: Two titles of one series: at least this SequenceMatcher ratio over their
-#: normalised words.  "International cooperation against the world drug
-#: problem" -> "... to address and counter the world drug problem": 0.83;
-#: -> "Addressing and countering the world drug problem through a comprehensive,
-#: integrated and balanced approach": 0.62.
+#: Title words that change every year in a series and say nothing of its subject:
+#: years and ordinals ("for 2021" -> "for 2022", "seventh review" -> "eighth
+#: review", "on the work of its seventy-second session" -> "seventy-third").
+NUMBER_WORD = re.compile(
+    r"\d+(?:st|nd|rd|th)?"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)?"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth)"
+)
+#: The subject must persist: of the (non-number) words that one title has and
+#: the other lacks, at least this share must occur in the other text.  Texts of
+#: one template ("International Day of Women Judges" / "... of Women in
+#: Diplomacy", "Observer status for the Global Dryland Alliance" / "... for the
+#: International Solar Alliance") share paragraphs but not their subject: 0.0;
+#: "International cooperation to address and counter the world drug problem"
+#: -> "... through a comprehensive, integrated and balanced approach": 1.0.
+SUBJECT_MIN = 0.75
+#: Two titles of one series: their subject words overlap at least this much
+#: (Dice coefficient, each word weighted by its IDF among the titles compared,
+#: so that "International Year of Glass" and "International Year of Basic
+#: Sciences" do not meet on "International Year").  The drug series drifts from
+#: "International cooperation against the world drug problem" through "... to
+#: address and counter the world drug problem" to "Addressing and countering the
+#: world drug problem through a comprehensive, integrated and balanced approach".
 TITLE_MIN = 0.5
 #: ... and at least this share of the newer text's paragraphs descend from the
-#: older text (61/183 -> 63/197: about half) ...
-SERIES_MIN_SHARED = 0.2
+#: older one (61/183 -> 63/197: 0.55; 76/188 -> 77/238: 0.69) ...
+SERIES_MIN_SHARED = 0.3
 #: ... and at least this many.
 SERIES_MIN_PARAGRAPHS = 3
 
@@ -308,6 +330,8 @@ def title_words(title: str) -> list[str]:
 
     >>> title_words("Addressing and countering the world drug problem")
     ['address', 'counter', 'world', 'drug', 'problem']
+    >>> title_words("to advance") == title_words("advancing")
+    True
     """
     out: list[str] = []
     for word in content_keys(title):
@@ -317,21 +341,60 @@ def title_words(title: str) -> list[str]:
             if word.endswith(suffix) and len(word) >= min_len and not word.endswith("ss"):
                 word = word[: -len(suffix)]
                 break
-        out.append(word)
+        out.append(word.rstrip("e") or word)
     return out
 
 
-def title_similarity(a: str | None, b: str | None) -> float:
-    """Ratio of two titles' subject words (0.0 when either is missing).
+def subject_kept(old: Document, new: Document) -> float:
+    """Share of the subject words in which the titles differ found in the other text.
+
+    Years and ordinals (:data:`NUMBER_WORD`) are left out; 1.0 when the titles
+    have the same subject words.
+    """
+    to, tn = _subject(old.meta.title), _subject(new.meta.title)
+    only_new, only_old = tn - to, to - tn
+    if not only_new and not only_old:
+        return 1.0
+    found = len(only_new & _text_words(old.text)) + len(only_old & _text_words(new.text))
+    return found / (len(only_new) + len(only_old))
+
+
+@lru_cache(maxsize=1 << 12)
+def _text_words(text: str) -> frozenset[str]:
+    return frozenset(title_words(text))
+
+
+def _subject(title: str | None) -> set[str]:
+    return {w for w in title_words(title or "") if not NUMBER_WORD.fullmatch(w)}
+
+
+def title_similarity(a: str | None, b: str | None, idf: Mapping[str, float] | None = None) -> float:
+    """IDF-weighted Dice coefficient of two titles' subject words (0.0 if one is missing).
+
+    Without ``idf`` every word weighs 1.
 
     >>> round(title_similarity("International cooperation against the world drug problem",
     ...     "International cooperation to address and counter the world drug problem"), 2)
     0.83
     """
-    wa, wb = title_words(a or ""), title_words(b or "")
-    if not wa or not wb:
-        return 0.0
-    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+    wa, wb = Counter(title_words(a or "")), Counter(title_words(b or ""))
+    idf = idf or {}
+
+    def weight(bag: Counter[str]) -> float:
+        return sum(idf.get(w, 1.0) * n for w, n in bag.items())
+
+    total = weight(wa) + weight(wb)
+    return 2.0 * weight(wa & wb) / total if total else 0.0
+
+
+def title_idf(titles: Iterable[str | None]) -> dict[str, float]:
+    """Smoothed IDF of title words: ``log((n + 1) / (df + 1)) + 1``."""
+    df: Counter[str] = Counter()
+    n = 0
+    for title in titles:
+        n += 1
+        df.update(set(title_words(title or "")))
+    return {w: math.log((n + 1) / (d + 1)) + 1.0 for w, d in df.items()}
 
 
 def shared_share(lineage: Lineage, new: Document) -> tuple[int, float]:
@@ -340,55 +403,69 @@ def shared_share(lineage: Lineage, new: Document) -> tuple[int, float]:
     return count, count / len(new.paragraphs) if new.paragraphs else 0.0
 
 
-def _chrono(doc: Document) -> tuple[str, int, int, str]:
-    numbers = [int(n) for n in re.findall(r"\d+", doc.meta.symbol)]
-    session = numbers[0] if numbers else 0
-    number = numbers[-1] if len(numbers) > 1 else 0
-    return (doc.meta.adopted or "", session, number, doc.meta.symbol)
+def _session(doc: Document) -> int | None:
+    """The regular session number ("63"), None for special sessions or when unknown."""
+    raw = doc.meta.session or ""
+    if raw.isdigit():
+        return int(raw)
+    found = re.fullmatch(r"A/RES/(\d+)/.*", doc.meta.symbol)
+    return int(found.group(1)) if found and not raw else None
+
+
+def _chrono(doc: Document) -> tuple[str, int, str]:
+    return (doc.meta.adopted or "", _session(doc) or 0, doc.meta.symbol)
+
+
+def _earlier(old: Document, new: Document) -> bool:
+    """Whether ``old`` belongs to an earlier session than ``new`` (an annual series
+    has one member per session), by adoption date when sessions are unknown."""
+    so, sn = _session(old), _session(new)
+    if so is not None and sn is not None:
+        return so < sn
+    return bool(old.meta.adopted and new.meta.adopted and old.meta.adopted < new.meta.adopted)
 
 
 def series_pairs(docs: Iterable[Document]) -> list[tuple[Document, Document]]:
     """Consecutive members of the same title series, as (older, newer) pairs.
 
     Two texts are of one series when their titles are alike
-    (:data:`TITLE_MIN`; titles drift over the years) *and* enough paragraphs
-    of the newer one descend from the older one (:data:`SERIES_MIN_SHARED`,
-    :data:`SERIES_MIN_PARAGRAPHS`).  Texts are ordered by adoption date, then
-    session and number; each text's predecessor is the latest earlier text
-    (adopted on an earlier date, or of an earlier session when dates are
-    unknown) that qualifies, and each text precedes at most one other.  The
-    pairs are sorted by the newer text.
+    (:data:`TITLE_MIN`; titles drift over the years) and keep their subject
+    (:data:`SUBJECT_MIN`), *and* enough paragraphs of the newer one descend
+    from the older one (:data:`SERIES_MIN_SHARED`, :data:`SERIES_MIN_PARAGRAPHS`).
+    A text's predecessor is taken from the latest earlier session that holds a
+    qualifying text (the most alike title, then the most shared paragraphs,
+    wins); each text precedes at most one other.  The pairs are sorted by the
+    newer text's date and symbol.
     """
     ordered = sorted(docs, key=_chrono)
-    titles = [title_words(d.meta.title or "") for d in ordered]
-    bags = [Counter(t) for t in titles]
-    best: dict[int, tuple[float, int]] = {}  # new index -> (shared share, old index)
+    idf = title_idf(d.meta.title for d in ordered)
+    bags = [Counter(title_words(d.meta.title or "")) for d in ordered]
+    mass = [sum(idf[w] * n for w, n in bag.items()) for bag in bags]
+    having: dict[str, list[int]] = {}
+    for i, bag in enumerate(bags):
+        for w in bag:
+            having.setdefault(w, []).append(i)
+    # new index -> (session of old, title similarity, shared share, old index)
+    best: dict[int, tuple[int, float, float, int]] = {}
     for j, new in enumerate(ordered):
-        for i in range(j - 1, -1, -1):
-            old = ordered[i]
-            size = len(titles[i]) + len(titles[j])
-            # the bag overlap bounds the ratio from above: skip at set speed
-            if not size or 2 * sum((bags[i] & bags[j]).values()) < TITLE_MIN * size:
-                continue
-            if not _earlier(old, new):
-                continue
-            if SequenceMatcher(None, titles[i], titles[j], autojunk=False).ratio() < TITLE_MIN:
-                continue
-            if j in best and _chrono(ordered[best[j][1]])[:2] > _chrono(old)[:2]:
-                break  # a later qualifying predecessor is already known
-            count, share = shared_share(align(old, new), new)
+        near = sorted({i for w in bags[j] for i in having[w] if i != j})
+        titled = []
+        for i in near:
+            if _earlier(ordered[i], new):
+                common = sum(idf[w] * n for w, n in (bags[i] & bags[j]).items())
+                title = 2.0 * common / (mass[i] + mass[j])
+                if title >= TITLE_MIN and subject_kept(ordered[i], new) >= SUBJECT_MIN:
+                    titled.append((_session(ordered[i]) or 0, title, i))
+        for session, title, i in sorted(titled, key=lambda t: (-t[0], -t[1], t[2])):
+            if j in best and (session, title) < best[j][:2]:
+                break  # candidates come latest session first, then best title
+            count, share = shared_share(align(ordered[i], new), new)
             qualifies = count >= SERIES_MIN_PARAGRAPHS and share >= SERIES_MIN_SHARED
-            if qualifies and (j not in best or share > best[j][0]):
-                best[j] = (share, i)
-    successor: dict[int, tuple[float, int]] = {}
-    for j, (share, i) in best.items():
-        if i not in successor or share > successor[i][0]:
-            successor[i] = (share, j)
-    return sorted(((ordered[i], ordered[j]) for i, (_, j) in successor.items()),
-                  key=lambda pair: _chrono(pair[1]))
-
-
-def _earlier(old: Document, new: Document) -> bool:
-    if old.meta.adopted and new.meta.adopted:
-        return old.meta.adopted < new.meta.adopted
-    return _chrono(old)[1] < _chrono(new)[1]
+            if qualifies and (j not in best or (session, title, share) > best[j][:3]):
+                best[j] = (session, title, share, i)
+    successor: dict[int, tuple[float, float, int]] = {}
+    for j, (_, title, share, i) in best.items():
+        if i not in successor or (title, share) > successor[i][:2]:
+            successor[i] = (title, share, j)
+    pairs = [(ordered[i], ordered[j]) for i, (_, _, j) in successor.items()]
+    return sorted(pairs, key=lambda pair: _chrono(pair[1]))

@@ -22,6 +22,7 @@ from kg.lineage import (
     align,
     content_keys,
     series_pairs,
+    subject_kept,
     surface_key,
     title_similarity,
     word_diff,
@@ -40,6 +41,16 @@ AKN_FILES = {
     "A/RES/76/188": "76/A_RES_76_188-2119245E.xml",
     "A/RES/77/237": "77/A_RES_77_237-2229003E.xml",
     "A/RES/77/238": "77/A_RES_77_238-2229004E.xml",
+    # two series with alike titles in one session: "The Syrian Golan" (75/24, 76/11) and
+    # "The occupied Syrian Golan" (75/99, 76/81)
+    "A/RES/75/24": "75/75_24_E.xml",
+    "A/RES/75/99": "75/75_99_E.xml",
+    "A/RES/76/11": "76/A_RES_76_11-2117886E.xml",
+    "A/RES/76/81": "76/A_RES_76_81-2118634E.xml",
+    # one template, two subjects: "International Day of Women Judges" (75/274) and
+    # "International Day of Women in Diplomacy" (76/269) share paragraphs, not a series
+    "A/RES/75/274": "75/75_274_E.xml",
+    "A/RES/76/269": "76/A_RES_76_269-2209648E.xml",
 }
 
 
@@ -429,6 +440,15 @@ def test_subparagraphs_follow_their_parents() -> None:
 # --- series -------------------------------------------------------------------------
 
 
+@pytest.mark.corpus
+def test_subject_kept(akn: dict[str, Document]) -> None:
+    # the drug series renamed in 2022: "comprehensive, integrated and balanced approach" and
+    # "international cooperation" are words of both texts
+    assert subject_kept(akn["A/RES/76/188"], akn["A/RES/77/238"]) == 1.0
+    # "judges" is not in the Diplomacy text, "diplomacy" not in the Judges text
+    assert subject_kept(akn["A/RES/75/274"], akn["A/RES/76/269"]) == 0.0
+
+
 def test_title_similarity_across_the_renamed_series() -> None:
     t61 = "International cooperation against the world drug problem"
     t75 = "International cooperation to address and counter the world drug problem"
@@ -448,6 +468,10 @@ def test_series_pairs(akn: dict[str, Document], sample: dict[str, Document]) -> 
     got = [(o.meta.symbol, n.meta.symbol) for o, n in series_pairs(docs)]
     assert got == [
         ("A/RES/61/183", "A/RES/63/197"),
+        # "The Syrian Golan" follows "The Syrian Golan", not "The occupied Syrian Golan"
+        # adopted later in the same session; and vice versa
+        ("A/RES/75/24", "A/RES/76/11"),
+        ("A/RES/75/99", "A/RES/76/81"),
         # crime prevention programme (same title every year) and the drug series
         ("A/RES/75/196", "A/RES/76/187"),
         ("A/RES/75/198", "A/RES/76/188"),
