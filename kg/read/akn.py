@@ -75,6 +75,8 @@ _NUM = re.compile(r"^(\d+(?:\.\d+)*)\.?$")  # "1.", "12", "1.1"
 _LABEL = re.compile(r"^\(([a-z]{1,4}|\d{1,3})\)$")  # "(a)", "(iv)", "(aa)", "(1)"
 _LEADING_LABEL = re.compile(r"^\(([a-z]{1,4}|\d{1,3})\)\s*")  # label opening a text
 _BARE_HEADING = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")  # "I", "IV.", "B" alone
+# letters typed for digits in a <num> ("l." for "1."), accepted when the number fits
+_DIGIT_LOOKALIKES = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
 # an operative number printed in the text: "6. Reaffirms", "232 .Recognizes"
 _LEADING_NUMBER = re.compile(r"^(\d{1,3})\s*\.?\s*(?=[A-Z\u201c])")
 
@@ -320,8 +322,14 @@ def _paragraph(b: Builder, p: etree._Element) -> None:
     elif label:
         b.labelled(label, pr)
     elif num:
-        b.warn(f"paragraph number {num!r} read as printed")
-        b.operative(num.rstrip("."), pr)
+        fixed = num.translate(_DIGIT_LOOKALIKES)
+        m_fixed = _NUM.match(fixed)
+        if m_fixed and b.expects_number(m_fixed.group(1).split(".")[0]):
+            b.warn(f"paragraph number {num!r} read as {m_fixed.group(1)}")
+            b.operative(m_fixed.group(1), pr)
+        else:
+            b.warn(f"paragraph number {num!r} read as printed")
+            b.operative(num.rstrip("."), pr)
     else:
         _unnumbered(b, pr)
     if lst is not None:

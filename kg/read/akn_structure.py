@@ -131,7 +131,7 @@ class Builder:
 
     def heading(self, num: str, pr: Prose) -> None:
         """A heading: bare numbers wait for the title that follows them."""
-        self._orphans(pr)
+        self.notes.extend(pr.notes)  # notes in a heading stay unanchored
         number = num.strip().rstrip(".")
         title = pr.text
         m = _PREFIXED.match(title)
@@ -241,7 +241,10 @@ class Builder:
     def continuation(self, pr: Prose) -> None:
         """Text that continues the current paragraph (after its subparagraphs)."""
         if self.top is None:
-            self.preambular(pr) if pr.text.endswith(",") else self.operative(None, pr)
+            if pr.text.endswith(","):
+                self.preambular(pr)
+            else:
+                self.operative(None, pr)
             return
         d = self.items[self.top].draft
         sep = " " if d.text and pr.text else ""
@@ -256,9 +259,6 @@ class Builder:
         if anchor and last is not None and pr.anchors:
             d = self.items[last].draft
             d.anchors.extend((m, len(d.text)) for m, _ in pr.anchors)
-        self.notes.extend(pr.notes)
-
-    def _orphans(self, pr: Prose) -> None:
         self.notes.extend(pr.notes)
 
     # ----------------------------------------------------------------- ids
@@ -298,17 +298,14 @@ class Builder:
                 unnumbered[(it.part, it.scope)] += 1
                 ids[i] = f"{prefix}op{unnumbered[(it.part, it.scope)]}"
         ops = [i for i in ids if self.items[i].draft.kind == "operative"]
-        seen_numbered: set[tuple[str, str | None]] = set()
+        first_numbered: dict[tuple[str, str | None], int] = {}
+        for i in ops:
+            it = self.items[i]
+            if it.draft.number:
+                first_numbered.setdefault((it.part, it.scope), i)
         for i in ops:  # a chapeau ("Resolves that:") before numbered paragraphs 1, 2 ...
             it = self.items[i]
-            key = (it.part, it.scope)
-            if it.draft.number:
-                seen_numbered.add(key)
-            elif key not in seen_numbered and any(
-                self.items[j].draft.number and (self.items[j].part, self.items[j].scope) == key
-                for j in ops
-                if j > i
-            ):
+            if not it.draft.number and i < first_numbered.get((it.part, it.scope), -1):
                 ids[i] = f"{it.part}.op0" if it.part else "op0"
         if len({ids[i] for i in ops}) < len(ops):  # numbering restarts: qualify by section
             for i in ops:
