@@ -16,18 +16,13 @@ glued between paragraphs ("…session; II Action by the United Nations system
 
 from __future__ import annotations
 
-import re
-
 from kg.errors import ReadError
 from kg.model import Document, Subject
 from kg.read.assemble import FootnoteDraft, assemble
 from kg.read.heading import metadata, subjects
 from kg.read.markers import Marked, strip_markers
+from kg.read.patterns import P
 from kg.read.segment import segment
-
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_BREAKS = re.compile(r" ?\n[\s]*")
-_PRIVATE = re.compile(r"[\ue000-\uf8ff\ufeff\u200e\u200f\x00-\x08\x0b\x0e-\x1f]")
 
 
 def normalise(text: str, *, keep_breaks: bool) -> str:
@@ -36,12 +31,9 @@ def normalise(text: str, *, keep_breaks: bool) -> str:
     >>> normalise("a  b \\n\\n  c", keep_breaks=True)
     'a b\\nc'
     """
-    text = _PRIVATE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _SPACES.sub(" ", text)
-    if keep_breaks:
-        text = _BREAKS.sub("\n", text)
-    else:
-        text = re.sub(r"\s+", " ", text)
+    text = P["invisible"].sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = P["spaces"].sub(" ", text)
+    text = P["line_breaks"].sub("\n", text) if keep_breaks else P["any_space"].sub(" ", text)
     return text.strip(" \n")
 
 

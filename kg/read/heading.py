@@ -12,16 +12,16 @@
 
 from __future__ import annotations
 
-import re
-
 from kg.model import Metadata, Subject
 from kg.read.patterns import P
 
 _MONTHS = {
     m: i
     for i, m in enumerate(
-        "January February March April May June July August September October November "
-        "December".split(),
+        [
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December",
+        ],
         1,
     )
 }
@@ -118,10 +118,10 @@ def _symbol(head: str, body: str) -> tuple[str | None, str | None]:
     symbol = None
     if title_m:
         title = " ".join(head[title_m.start("title") :].split()) or None
-        num = re.sub(r"\s+", "", title_m.group("num"))
+        num = P["any_space"].sub("", title_m.group("num"))
         part = title_m.group("part") or title_m.group("part2")
         prefix = _PREFIX.get(body, "A/RES/")
-        if body == "GA" and re.fullmatch(r"\d{4}/\d+", num) and not num.startswith(("S-", "ES-")):
+        if body == "GA" and P["ecosoc_year_number"].fullmatch(num):
             prefix = "A/RES/"
         symbol = prefix + num + (f" {part}" if part else "")
     for name in ("un_symbol", "any_symbol"):
@@ -136,10 +136,10 @@ def _symbol(head: str, body: str) -> tuple[str | None, str | None]:
 
 def _session(symbol: str | None, head: str) -> str | None:
     if symbol:
-        m = re.match(r"A/RES/((?:S-|ES-)?\d+)/", symbol)
+        m = P["symbol_ga_session"].match(symbol)
         if m:
             return m.group(1)
-        m = re.match(r"[AE]/RES/\d+\s*\((?P<r>[IVXLC]+)\)", symbol)
+        m = P["symbol_roman_session"].match(symbol)
         if m:
             return str(_roman(m.group("r")))
     m = P["session_words"].search(head)
@@ -166,7 +166,7 @@ def metadata(
     adopted_m = P["adopted_by"].search(head)
     body = body_id(formula_body) or body_id(adopted_m.group("body") if adopted_m else None)
     if body is None:
-        body = "ECOSOC" if re.search(r"\bE/RES/", head) else "GA"
+        body = "ECOSOC" if P["ecosoc_symbol"].search(head) else "GA"
     symbol, title = _symbol(head, body)
     if symbol is None:
         return None
@@ -174,12 +174,12 @@ def metadata(
         title = title[: -len(title_end)].strip() or None
     adopted = None
     if adopted_m and adopted_m.group("day"):
-        adopted = iso_date(adopted_m.group("day"), adopted_m.group("month"), adopted_m.group("year"))
+        adopted = iso_date(*adopted_m.group("day", "month", "year"))
     meeting = None
     close_m = P["closing"].search(closing) if closing else None
     if close_m:
         meeting = " ".join(close_m.group("meeting").split())
-        adopted = adopted or iso_date(close_m.group("day"), close_m.group("month"), close_m.group("year"))
+        adopted = adopted or iso_date(*close_m.group("day", "month", "year"))
     committee = report = draft = None
     rep = P["report_of"].search(head)
     if rep:

@@ -42,15 +42,21 @@ DATA_FILE = "openers.json"
 
 # Adverbs that may stand before (operative) or after (preambular) the verb.
 ADVERBS = frozenset(
-    "also further again once strongly deeply firmly fully greatly gravely seriously "
-    "equally particularly profoundly therefore likewise".split()
+    [
+        "also", "further", "again", "once", "strongly", "deeply", "firmly", "fully", "greatly",
+        "gravely", "seriously", "equally", "particularly", "profoundly", "therefore",
+        "likewise",
+    ]
 )
 # Prefixes after which UN style keeps the hyphen even for words the corpus
 # does not contain ("non-\nrefoulement" -> "non-refoulement").
 KEEP_HYPHEN_PREFIXES = frozenset(
-    "non follow co self well multi anti cross inter intra ex pre post re sub "
-    "semi socio quasi counter vice mid long short high low large small full part "
-    "drug gender human child cost evidence results community".split()
+    [
+        "non", "follow", "co", "self", "well", "multi", "anti", "cross", "inter", "intra",
+        "ex", "pre", "post", "re", "sub", "semi", "socio", "quasi", "counter", "vice", "mid",
+        "long", "short", "high", "low", "large", "small", "full", "part", "drug", "gender",
+        "human", "child", "cost", "evidence", "results", "community",
+    ]
 )
 # Word endings that are syllables, not words: "sustain-\nable" -> "sustainable".
 SYLLABLE_SUFFIXES = (
@@ -104,7 +110,7 @@ class Lexicon:
             return True
         if not left[-1].isalpha() or not right[0].islower():
             return True  # "2008-\n2009", "A/61/208-\nS/2006/598", "non-\nGovernmental"
-        low_left, low_right = left.lower(), right.lower().rstrip(".,;:)”’")
+        low_left, low_right = left.lower(), right.lower().rstrip(".,;:)\u201d\u2019")
         if low_left in KEEP_HYPHEN_PREFIXES or low_left in self.hyphen_prefixes:
             return True
         if low_right in self.hyphen_suffixes:
@@ -204,14 +210,14 @@ def mine(files: Iterable[Path]) -> dict[str, object]:
             for para in body.iter(AKN + "paragraph"):
                 for p in para.iter(AKN + "p"):
                     span = p.find(AKN + "span")
-                    if span is not None and span.get("class") == "italic":
-                        if not (p.text or "").strip():
-                            phrase = _clean(span.text or "")
-                            if _good_operative(phrase):
-                                op[phrase] += 1
+                    italic = span is not None and span.get("class") == "italic"
+                    if italic and span is not None and not (p.text or "").strip():
+                        phrase = _clean(span.text or "")
+                        if _good_operative(phrase):
+                            op[phrase] += 1
                     break
         for p in tree.iter(AKN + "p"):
-            text = "".join(p.itertext())
+            text = "".join(str(t) for t in p.itertext())
             for word in _WORDS.findall(text):
                 if word.islower():
                     hyph[word] += 1

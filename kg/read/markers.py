@@ -23,12 +23,11 @@ Numbers that are real stay: "resolution 60/178", "14 March 2008",
 
 from __future__ import annotations
 
-import re
+import itertools
 from dataclasses import dataclass, field
 
 from kg.read.patterns import P
 
-_ROMAN = re.compile(r"[IVX]{1,4}")
 _AFTER = ",;:.)]\u201d\u2019\"'"
 
 
@@ -62,7 +61,7 @@ def _candidates(text: str) -> list[_Cand]:
             if j > 0 and (text[j - 1].isdigit() or text[j - 1] == "."):
                 continue  # "H1N1", "U.N3"
             word = text[j:s]
-            if _ROMAN.fullmatch(word) and (j == 0 or text[j - 1] == " "):
+            if P["roman_word"].fullmatch(word) and (j == 0 or text[j - 1] == " "):
                 shape = "letter"  # "Protocol I6": a roman numeral takes no digits
             elif word.isupper():
                 shape = "caps" if len(word) < 4 else "acronym"  # "G20" | "INTERPOL1"
@@ -101,10 +100,10 @@ def _hidden(text: str, lo: int, hi: int, value: int) -> _Cand | None:
         before = text[pos - 1] if pos else ""
         after = text[end] if end < len(text) else ""
         token = text[max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1 : pos]
-        number = re.search(r"\d+$", token)
-        shaped = bool(re.search(r"[/\u2013-]", token)) or bool(
+        number = P["number_end"].search(token)
+        shaped = bool(P["symbol_or_range"].search(token)) or bool(
             number and len(number.group(0)) >= 2
-        )  # "74/167" + 3, "2015–2030" + 6, "Agenda 21" + 6; never "16" = "1" + 6
+        )  # "74/167" + 3, "2015-2030" + 6, "Agenda 21" + 6; never "16" = "1" + 6
         if before.isdigit() and shaped and (not after or after.isspace() or after in _AFTER):
             return _Cand(pos, end, pos, value, "hidden")
         pos = text.find(digits, pos + 1)
@@ -156,7 +155,7 @@ def _accept_unknown(text: str, cands: list[_Cand]) -> list[_Cand]:
     for c in taken:
         firsts.setdefault(c.value, c)
     order = sorted(firsts.values(), key=lambda c: c.start)
-    for a, b in zip(order, order[1:], strict=False):
+    for a, b in itertools.pairwise(order):
         missing = a.value + 1
         if b.value == a.value + 2 and missing not in values:
             hidden = _hidden(text, a.end, b.start, missing)

@@ -23,7 +23,6 @@ break, and hands the prose to :mod:`kg.read.segment`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from kg.errors import ReadError
@@ -37,7 +36,6 @@ from kg.read.patterns import P, is_furniture
 
 _PAGE = "\f"
 _SUSPENDED = frozenset({"and", "or", "nor", "to"})
-_TRAILING_MARKER = re.compile(r"(?<=[,;:.])\s+\d{1,3}$")
 
 
 @dataclass
@@ -55,7 +53,7 @@ class _Note:
 
 def _note_complete(lines: list[str]) -> bool:
     last = lines[-1].rstrip() if lines else ""
-    return last.endswith((".", ".)", ".”")) and not P["abbrev_end"].search(last)
+    return last.endswith((".", ".)", ".\u201d")) and not P["abbrev_end"].search(last)
 
 
 def _split_pages(text: str) -> list[tuple[str, bool]]:
@@ -132,8 +130,8 @@ def _heading_like(line: str) -> bool:
 
 
 def _ends_para(line: str) -> bool:
-    line = _TRAILING_MARKER.sub("", line)  # "years, 4": a floating footnote marker
-    return line.rstrip("”’\"')]")[-1:] in ";:.,"
+    line = P["trailing_marker"].sub("", line)  # "years, 4": a floating footnote marker
+    return line.rstrip("\u201d\u2019\"')]")[-1:] in ";:.,"
 
 
 def join_lines(lines: list[_Line], lex: Lexicon) -> str:

@@ -29,7 +29,6 @@ that stream:
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, field
 
 from kg.read.assemble import Block, ParagraphDraft, SectionDraft
@@ -38,16 +37,20 @@ from kg.read.markers import Marked
 from kg.read.patterns import P
 
 _END_PUNCT = ";:.,"
-_CLOSERS = "”’\"')]"
+_CLOSERS = "\u201d\u2019\"')]"
 _ROMANS = [
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
     "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV",
 ]
 # Capitalised -ing/-ed words that are names, not openers ("United Nations").
 _NOT_OPENERS = frozenset(
-    "United Beijing Reading Wellington Kunming Nanjing Red Trafficking Smuggling Building "
-    "Banking Mining Nursing Training Learning Housing Funding Meeting Financing Marketing "
-    "Advanced Limited Combined Coordinated Integrated Applied Armed Enlarged Detailed".split()
+    [
+        "United", "Beijing", "Reading", "Wellington", "Kunming", "Nanjing", "Red",
+        "Trafficking", "Smuggling", "Building", "Banking", "Mining", "Nursing", "Training",
+        "Learning", "Housing", "Funding", "Meeting", "Financing", "Marketing", "Advanced",
+        "Limited", "Combined", "Coordinated", "Integrated", "Applied", "Armed", "Enlarged",
+        "Detailed",
+    ]
 )
 _MAX_HEADING = 300
 
@@ -238,13 +241,13 @@ def _looks_like_heading(title: str) -> bool:
         len(title) <= 200
         and title[:1].isupper()
         and title[-1:] not in _END_PUNCT
-        and not re.search(r"\s\((?:[a-z]{1,2}|[ivx]+)\)\s", f" {title} ")
+        and not P["label_inside"].search(f" {title} ")
     )
 
 
 def _unnumbered_start(text: str, lo: int, hi: int, lex: Lexicon) -> int | None:
     """Start of a single unnumbered operative paragraph (", Decides to ...")."""
-    for m in re.finditer(r"(?:^|[,;.:]\s|\n)(?=[A-Z])", text[lo:hi]):
+    for m in P["op_cut"].finditer(text[lo:hi]):
         pos = lo + m.end()
         lead = lex.operative_lead(text[pos : pos + 80])
         if lead and not lex.preamble_lead(text[pos : pos + 80]) and pos > lo:
@@ -254,7 +257,7 @@ def _unnumbered_start(text: str, lo: int, hi: int, lex: Lexicon) -> int | None:
 
 def _quote_depth_ok(text: str, lo: int, pos: int) -> bool:
     seg = text[lo:pos]
-    return seg.count("“") <= seg.count("”")
+    return seg.count("\u201c") <= seg.count("\u201d")
 
 
 def _preamble_splits(text: str, lo: int, hi: int, lex: Lexicon, general: bool) -> list[int]:
@@ -272,9 +275,9 @@ def _preamble_splits(text: str, lo: int, hi: int, lex: Lexicon, general: bool) -
         head = text[pos : pos + 120]
         hint = m.group(0).endswith("\n") and _ends_paragraph(text[starts[-1] : pos])
         comma = m.group("punct") in (",", ";")  # never after ":" ("Rights: Implementing …")
-        if hint or (comma and _opens_preamble(head, lex, general and m.group("punct") == ",")):
-            if _quote_depth_ok(text, starts[-1], pos):
-                starts.append(pos)
+        opens = comma and _opens_preamble(head, lex, general and m.group("punct") == ",")
+        if (hint or opens) and _quote_depth_ok(text, starts[-1], pos):
+            starts.append(pos)
     return starts
 
 
@@ -373,7 +376,8 @@ def subparagraphs(text: str, lo: int, hi: int) -> list[tuple[int, int, str, int]
             del levels[depth:]
             levels[depth - 1] = (levels[depth - 1][0], label)
         else:
-            first = not levels and label == "a" and bool(P["sub_b_follows"].search(text, m.end(), hi))
+            follows = P["sub_b_follows"].search(text, m.end(), hi)
+            first = not levels and label == "a" and follows is not None
             if label not in ("a", "i") or len(levels) >= 3 or not (colon or brk or first):
                 continue
             kind = "roman" if label == "i" and (not levels or levels[-1][0] == "alpha") else "alpha"
@@ -404,9 +408,8 @@ def segment(stream: Marked, lex: Lexicon | None = None, *, layout: bool = False)
         title = P["title_line"].search(text)
         body_lo = _after_title(text, title.start("title")) if title else 0
         out.heading = text[:body_lo]
-    closing = None
-    for closing in P["closing"].finditer(text, body_lo):
-        pass
+    closings = list(P["closing"].finditer(text, body_lo))
+    closing = closings[-1] if closings else None
     body_hi = closing.start() if closing else len(text)
     if closing:
         out.closing = " ".join(closing.group(0).split())
@@ -458,7 +461,7 @@ def _drafts(
     lex: Lexicon,
     warnings: list[str],
 ) -> list[Block]:
-    events: list[tuple[int, int, Block | _Para]] = [(p.start, 1, p) for p in paras]
+    events: list[tuple[int, int, SectionDraft | _Para]] = [(p.start, 1, p) for p in paras]
     events += [(pos, 0, sec) for pos, sec in heads]
     events.sort(key=lambda e: (e[0], e[1]))
     blocks: list[Block] = []
@@ -487,7 +490,7 @@ def _drafts(
         blocks.append(_draft(text, markers, s, e, kind, number, pid, None, None,
                              section if kind == "operative" else None, lex))
         parents = [pid]
-        for j, (l_start, t_start, label, depth) in enumerate(subs):
+        for j, (_, t_start, label, depth) in enumerate(subs):
             nxt = subs[j + 1][0] if j + 1 < len(subs) else p.end
             s, e = _strip(text, t_start, nxt)
             del parents[depth:]
