@@ -132,7 +132,7 @@ def assemble(
     notes: list[Footnote] = []
     seen: set[str] = set()
     for fn in footnotes:
-        span = put(fn.text) if fn.text else None
+        note_span = put(fn.text) if fn.text else None
         where = first_anchor.get(fn.marker)
         notes.append(
             Footnote(
@@ -140,7 +140,7 @@ def assemble(
                 text=fn.text,
                 paragraph=where[0] if where else None,
                 offset=where[1] if where else None,
-                span=span,
+                span=note_span,
                 refs=tuple(more_anchors.get(fn.marker, ())),
             )
         )
