@@ -264,6 +264,19 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [_res("E/ESCAP/RES/72/7", "unknown", "72/7")],
     ),
     (
+        "77/A_RES_77_325-2316717E.xml",
+        "Reaffirming the role of the Commission on Crime Prevention and Criminal Justice as the "
+        "principal policymaking body of the United Nations for crime prevention and criminal "
+        "justice matters, and welcoming the adoption of resolution 31/1 of 20 May 2022,",
+        [_res("CCPCJ/RES/31/1", "CCPCJ", "31/1")],
+    ),
+    (
+        "77/A_RES_77_201-2228916E.xml",
+        "the resolutions adopted by the Human Rights Council that are relevant to the protection "
+        "of children from bullying, including resolution 51/10 of 6 October 2022,",
+        [_res("A/HRC/RES/51/10", "HRC", "51/10")],
+    ),
+    (
         "75/75_217_E.xml",
         "sustainable consumption and production in line with United Nations Environment Assembly "
         "resolution 4/1,",

@@ -295,11 +295,13 @@ AGENT_GAPS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "list-head",
-        r"\s*(?:resolutions?(?:\s+(?:on|of)\s+[^,;:\d]{1,60})?\s*)?[,\s]*"
+        r"\s*(?:resolutions?(?:\s+(?:on|of)\s+[^,;:\d]{1,60})?\s*)?"
+        r"(?:\s+that\s+are\s+relevant\s+to\s+[^,;:\d]{1,80})?[,\s]*"
         r"(?:(?:including|in\s+particular|inter\s+alia|notably|most\s+recently|the\s+most\s+recent"
         r"(?:\s+of\s+which\s+(?:was|is|being))?)[,\s]*)+",
         "X resolutions, including resolutions ... / resolutions of the X, including, inter alia, / "
-        "resolutions of the X, the most recent of which was resolution ...",
+        "resolutions of the X, the most recent of which was resolution ... / "
+        "the resolutions adopted by the X that are relevant to ..., including resolution ...",
     ),
     (
         "decision-and",
@@ -307,6 +309,12 @@ AGENT_GAPS: tuple[tuple[str, str, str], ...] = (
         "Human Rights Council decision 18/120 of 30 September 2011 and resolutions 24/14",
     ),
 )
+# "the adoption of resolution 31/1" names no issuer: the issuer is the nearest
+# body named before it in the same clause, however far ("Reaffirming the role
+# of the Commission on Crime Prevention and Criminal Justice as ..., and
+# welcoming the adoption of resolution 31/1").
+ADOPTION_OF = r"\badoption\s+of\s+$"
+
 # After a list: "resolutions 51/10 and 51/11 of the Commission on Narcotic
 # Drugs" gives the body to the items that had none of their own.
 POSTMODIFIER = r"\s*(?:of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*)?,?\s*(?:of|by)\s+the\s+$"

@@ -80,6 +80,7 @@ _BREAKER = re.compile(
     r"\b(?:" + "|".join(rx for rx, _ in P.LIST_BREAKERS) + r")(?!\w)|\b[Rr]esolutions?\b"
 )
 _AGENT_GAPS = tuple(re.compile(rx) for _, rx, _ in P.AGENT_GAPS)
+_ADOPTION_OF = re.compile(P.ADOPTION_OF)
 _POSTMOD = re.compile(P.POSTMODIFIER.rstrip("$") + r"(?:" + _BODY.pattern + r")")
 _SERIES = "|".join(sorted((s for s, _ in P.DOCUMENT_SERIES), key=len, reverse=True))
 _SYMBOL = re.compile(
@@ -374,6 +375,8 @@ def _issuer_before(
         b = before[-1]
         gap = text[b.end() : pos]
         if gap == " " or any(rx.fullmatch(gap) for rx in _AGENT_GAPS):
+            return _name_key(text, b)
+        if _ADOPTION_OF.search(text, clause_start, pos):
             return _name_key(text, b)
     docs = [d for d in documents if clause_start <= d.span[0] and d.span[1] <= pos]
     if docs and _REPORT_GAP.fullmatch(text, docs[-1].span[1], pos):
