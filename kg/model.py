@@ -75,7 +75,7 @@ class Mention:
     type: str  # "body" | "instrument" | "initiative" | "actor"
     text: str  # surface text as it stands in the document
     span: Span
-    via: str = "name"  # "name" | "acronym" | "short form" | "pronoun" | "group"
+    via: str = "name"  # "name" | "acronym" | "short form" | "pronoun" | "group" | "self"
 
 
 @dataclass(frozen=True)
