@@ -293,6 +293,18 @@ CASES: list[tuple[str, str, list[Spec], list[Act]]] = [
         ],
     ),
     (
+        "75/325 op17: an unlisted name ('Main Committees') between two addressees",
+        "Invites the General Assembly and its Main Committees and the Economic and Social Council and its subsidiary bodies to consider ways to address those Sustainable Development Goals that have limited or no coverage, and ways to avoid overlaps and duplication, bearing in mind their respective mandates, and to make recommendations to Member States for their consideration;",  # noqa: E501
+        [
+            ("General Assembly", "GA", "body"),
+            ("its", "GA", "body", 0),
+            ("Economic and Social Council", "ECOSOC", "body"),
+            ("its", "ECOSOC", "body", 1),
+            ("Member States", "MemberStates", "actor"),
+        ],
+        [("invite", 2, ("GA", "ECOSOC"), ())],
+    ),
+    (
         "75/164 op30: 'appeals to' takes an addressee",
         "Reaffirms the right of return, in accordance with international law, and the principle of voluntary repatriation, appeals to countries of origin and countries of asylum to create conditions that are conducive to voluntary repatriation, and recognizes that, while voluntary repatriation remains the pre-eminent solution, local integration and third-country resettlement, where appropriate and feasible, are also viable options for dealing with the situation of African refugees who, owing to prevailing circumstances in their respective countries of origin, are unable to return home;",  # noqa: E501
         [],

@@ -130,8 +130,8 @@ GLUE: tuple[tuple[str, str, str], ...] = (
 _RX = {name: rx for name, rx, _ in GLUE}
 _GLUE = {name: re.compile(rx, re.IGNORECASE) for name, rx in _RX.items() if name != "name"}
 # an unknown capitalised name may stand between the verb or an addressee and the next one
-_GLUE["first"] = re.compile(rf"(?i:{_RX['lead']})(?:{_RX['name']}(?i:{_RX['link']}))*")
-_GLUE["next"] = re.compile(rf"(?i:{_RX['link']})(?:{_RX['name']}(?i:{_RX['link']}))*")
+_GLUE["first"] = re.compile(rf"(?i:{_RX['lead']})(?:\s*{_RX['name']}(?i:{_RX['link']}))*")
+_GLUE["next"] = re.compile(rf"(?i:{_RX['link']})?(?:\s*{_RX['name']}(?i:{_RX['link']}))*")
 _PARALLEL_TO = re.compile(r"\s+to\s+(?!(?:the|a|an|all|their|its|these|those|this|that)\b)\w")
 _PRONOUN = re.compile(r"\s*(?:that\s+)?(?:it|him|he|she)\b")
 # After a verb that is also a plural noun, these continuations mean "noun".

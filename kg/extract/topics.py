@@ -40,7 +40,7 @@ from importlib import resources
 from typing import Any
 
 from kg.errors import KGError
-from kg.model import Document, TopicHit
+from kg.model import Document, Span, TopicHit
 
 _HYPHEN = r"(?:[-\u2010\u2011]\s?|\s)?"
 _SPACE = r"(?:\s+|\s*[-\u2010\u2011]\s*)"
@@ -93,26 +93,69 @@ def _wordy(regex: str, start: int, end: int) -> bool:
 
 
 @dataclass(frozen=True)
+class Rules:
+    """Compiled regexes of one concept, for one case mode.
+
+    ``folded`` rules are lower-cased and run on the lower-cased text (faster than
+    re.IGNORECASE); ``exact`` ones ("case": true) run on the text as printed.
+    """
+
+    first: re.Pattern[str] | None = None  # all patterns as one alternation: earliest start
+    each: tuple[re.Pattern[str], ...] = ()  # one by one: the longest match at that start
+    guards: re.Pattern[str] | None = None  # they cancel hits of both modes
+
+
+@dataclass(frozen=True)
 class Concept:
     """A compiled concept of the topic scheme."""
 
     id: str
     broader: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...]
-    guards: tuple[re.Pattern[str], ...]
+    folded: Rules
+    exact: Rules
+
+    @property
+    def assignable(self) -> bool:
+        return self.folded.first is not None or self.exact.first is not None
 
 
-def _compile(rec: dict[str, Any], where: str) -> re.Pattern[str]:
-    rx = rec.get("re")
-    if not isinstance(rx, str):
-        raise KGError("pattern without 're'", path="kg/data/topics.jsonl", where=where)
-    flags = 0 if rec.get("case") else re.IGNORECASE
-    try:
-        return re.compile(r"\b(?:" + hyphen_tolerant(rx, spaces=True) + r")\b", flags)
-    except re.error as exc:
-        raise KGError(
-            f"bad regex {rx!r}: {exc}", path="kg/data/topics.jsonl", where=where
-        ) from None
+def _fold(regex: str) -> str:
+    """Lower-case a regex outside its escapes (``\\W`` stays ``\\W``)."""
+    out, i = [], 0
+    while i < len(regex):
+        if regex[i] == "\\":
+            out.append(regex[i : i + 2])
+            i += 2
+        else:
+            out.append(regex[i].lower())
+            i += 1
+    return "".join(out)
+
+
+def _rules(
+    recs: list[dict[str, Any]], guards: list[dict[str, Any]], case: bool, where: str
+) -> Rules:
+    def source(r: dict[str, Any]) -> str:
+        rx = r.get("re")
+        if not isinstance(rx, str):
+            raise KGError("pattern without 're'", path="kg/data/topics.jsonl", where=where)
+        rx = hyphen_tolerant(rx, spaces=True)
+        return rx if case else _fold(rx)
+
+    def compile_(sources: list[str]) -> re.Pattern[str] | None:
+        if not sources:
+            return None
+        try:
+            return re.compile(r"\b(?:" + "|".join(sources) + r")\b")
+        except re.error as exc:
+            raise KGError(f"bad regex: {exc}", path="kg/data/topics.jsonl", where=where) from None
+
+    mine = [source(r) for r in recs if bool(r.get("case")) == case]
+    return Rules(
+        first=compile_(mine),
+        each=tuple(p for p in (compile_([m]) for m in mine) if p is not None),
+        guards=compile_([source(g) for g in guards if bool(g.get("case")) == case]),
+    )
 
 
 def load_scheme() -> list[dict[str, Any]]:
@@ -142,11 +185,45 @@ def scheme() -> tuple[Concept, ...]:
             Concept(
                 id=cid,
                 broader=tuple(str(b) for b in rec.get("broader") or []),
-                patterns=tuple(_compile(p, f"{cid} pattern {i}") for i, p in enumerate(pats)),
-                guards=tuple(_compile(g, f"{cid} guard {i}") for i, g in enumerate(guards)),
+                folded=_rules(pats, guards, False, cid),
+                exact=_rules(pats, guards, True, cid),
             )
         )
     return tuple(out)
+
+
+def _lower(text: str) -> str:
+    """Lower-cased text with the same length (offsets stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _hit(c: Concept, text: str, low: str) -> Span | None:
+    """Earliest match of ``c`` not overlapping a guard match (the longest at that offset)."""
+    blocked: list[Span] | None = None  # guards only run once a pattern matched
+    best: Span | None = None
+    for rules, src in ((c.folded, low), (c.exact, text)):
+        pos = 0
+        while rules.first is not None and (m := rules.first.search(src, pos)) is not None:
+            s = m.start()
+            if best is not None and s > best[0]:
+                break
+            e = max((x.end() for p in rules.each if (x := p.match(src, s))), default=m.end())
+            if blocked is None:
+                blocked = [
+                    g.span()
+                    for r, t in ((c.folded, low), (c.exact, text))
+                    if r.guards is not None
+                    for g in r.guards.finditer(t)
+                ]
+            if e > s and not any(bs < e and s < be for bs, be in blocked):
+                if best is None or (s, -e) < (best[0], -best[1]):
+                    best = (s, e)
+                break
+            pos = s + 1
+    return best
 
 
 def topic_hits(text: str, offset: int = 0) -> list[TopicHit]:
@@ -155,24 +232,13 @@ def topic_hits(text: str, offset: int = 0) -> list[TopicHit]:
     >>> [(h.topic, h.span) for h in topic_hits("equal treatment and drug treatment")]
     [('treatment', (25, 34))]
     """
-    hits: list[TopicHit] = []
+    low = _lower(text)
+    hits = []
     for c in scheme():
-        if not c.patterns:
-            continue
-        blocked = [m.span() for g in c.guards for m in g.finditer(text)]
-        best: tuple[int, int] | None = None
-        for rx in c.patterns:
-            for m in rx.finditer(text):
-                s, e = m.span()
-                if s == e or any(bs < e and s < be for bs, be in blocked):
-                    continue
-                if best is None or (s, -e) < (best[0], -best[1]):
-                    best = (s, e)
-                break  # later matches of this pattern start later
-        if best is not None:
-            hits.append(
-                TopicHit(c.id, text[best[0] : best[1]], (offset + best[0], offset + best[1]))
-            )
+        found = _hit(c, text, low)
+        if found is not None:
+            s, e = found
+            hits.append(TopicHit(c.id, text[s:e], (offset + s, offset + e)))
     hits.sort(key=lambda h: (h.span, h.topic))
     return hits
 
