@@ -305,6 +305,12 @@ CASES: list[tuple[str, str, list[Spec], list[Act]]] = [
         [("invite", 2, ("GA", "ECOSOC"), ())],
     ),
     (
+        "75/208 op15: ', supports and complements it' is inside a that-clause, not an act",
+        "Recalls that the Addis Ababa Action Agenda provides a global framework for financing sustainable development and is an integral part of the 2030 Agenda for Sustainable Development, supports and complements it and helps to contextualize the means of implementation targets with concrete policies and actions, the implementation of which requires following up on, that relate to its seven action areas, namely, domestic public resources; domestic and international private business and finance; international development cooperation; international trade as an engine for development; debt and debt sustainability; addressing systemic issues and science, technology, innovation and capacity-building; and data, monitoring and follow-up;",  # noqa: E501
+        [("2030 Agenda for Sustainable Development", "Agenda2030", "instrument")],
+        [("recall", 1, ("GA",), ("Agenda2030",))],
+    ),
+    (
         "75/164 op30: 'appeals to' takes an addressee",
         "Reaffirms the right of return, in accordance with international law, and the principle of voluntary repatriation, appeals to countries of origin and countries of asylum to create conditions that are conducive to voluntary repatriation, and recognizes that, while voluntary repatriation remains the pre-eminent solution, local integration and third-country resettlement, where appropriate and feasible, are also viable options for dealing with the situation of African refugees who, owing to prevailing circumstances in their respective countries of origin, are unable to return home;",  # noqa: E501
         [],

@@ -137,7 +137,7 @@ _PRONOUN = re.compile(r"\s*(?:that\s+)?(?:it|him|he|she)\b")
 # After a verb that is also a plural noun, these continuations mean "noun".
 _NOUN_NEXT = re.compile(
     r"\s*(?:[,;:.)]|(?:and|or|of|for|from|by|to|in|on|at|with|which|are|were|is|was|have|has|"
-    r"had|made|received|submitted|related|such|as)\b|\w+ed\b)",
+    r"had|made|received|submitted|related|such|as|verbales?)\b|\w+ed\b)",
     re.IGNORECASE,
 )
 _TRAIL = re.compile(r"(?:[\s,;:.]|\band\s*$|\bor\s*$)+$")
