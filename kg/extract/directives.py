@@ -37,7 +37,10 @@ Rules
   an addressee ("urges Member States", "calls upon the relevant United
   Nations agencies and entities and other international organizations"),
   skipping appositions (", as the governing body of ..., and the Board"),
-  plus parallel ones (", and States parties to implement").  A pronoun
+  plus parallel ones (", and States parties to implement"); a capitalised
+  name no authority entry knows ("UN-Women") is skipped inside the chain.
+  Compound verbs ("Invites and encourages all States to") share the second
+  verb's addressees, concerns and action.  A pronoun
   ("encourages it") is the mentions stage's referent; when that stage left
   it unresolved, the nearest body named before it in the paragraph.  None
   named -> the adopting body (``doc.meta.body``).
