@@ -542,3 +542,70 @@ def test_extraction_reaches_the_aim_on_the_seeds(
             f"{field}: precision {row.precision:.3f}, recall {row.recall:.3f} (aim {AIM})\n"
             + "\n".join(relevant)
         )
+
+
+# ---------------------------------------------------------- held-out gold set
+
+HELDOUT = sorted((GOLD_DIR / "heldout").glob("*.json"))
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+
+
+def _akn_source(symbol: str) -> Path | None:
+    """The AKN file of ``symbol`` in ../shared (names carry a job-number suffix)."""
+    folder = SHARED / "corpus" / "akn" / symbol.split("/")[2]
+    stem = symbol.replace("/", "_")
+    found = sorted(
+        p for sep in ("-", "_", ".") for p in folder.glob(f"{stem}{sep}*") if p.suffix == ".xml"
+    )
+    return found[0] if found else None
+
+
+def test_there_is_a_heldout_gold_set() -> None:
+    # otherwise the parametrized checks below would silently run on nothing
+    assert "A_RES_77_238.json" in [p.name for p in HELDOUT]
+
+
+@pytest.mark.parametrize("path", HELDOUT, ids=lambda p: p.stem)
+def test_heldout_gold_is_well_formed(path: Path) -> None:
+    # The same checks as the seeds' gold: vocabularies, scale, verbs, agreement.
+    gold = load_gold(path)
+    assert re.fullmatch(r"A/RES/\d+/\d+", gold.symbol)
+    assert gold_file_name(gold.symbol) == path.name
+    for p in gold.paragraphs:
+        assert 40 <= len(p.starts) <= 60, p.id
+        assert p.mentions <= ENTITIES, (p.id, p.mentions - ENTITIES)
+        assert p.topics <= TOPICS, (p.id, p.topics - TOPICS)
+        for target in p.citations:
+            ok = target in TREATY_SERIES_TARGETS
+            assert ok or any(re.fullmatch(rx, target) for _, rx in TARGET_FORMS), (p.id, target)
+        for d in p.directives:
+            assert 0 <= d.strength <= 5, (p.id, d)
+            assert d.addressees <= BODIES | ACTORS, (p.id, d.addressees)
+            assert d.concerns <= BODIES | INSTRUMENTS | INITIATIVES, (p.id, d.concerns)
+            assert not d.concerns & d.addressees, (p.id, d)
+            assert d.concerns <= p.mentions, (p.id, d.concerns - p.mentions)
+            assert d.addressees <= p.mentions | {"GA"}, (p.id, d.addressees - p.mentions)
+            assert _inflect(d.lemma) in d.verb, (p.id, d.verb, d.lemma)
+            rest = d.verb.replace(_inflect(d.lemma), "").strip()
+            assert rest == "" or rest in ADVERBS, (p.id, d.verb)
+            if d.lemma in MANDATE_VERBS:
+                assert d.strength == (4 if d.addressees <= BODIES else 3), (p.id, d)
+            else:
+                assert d.strength == STRENGTH[d.lemma], (p.id, d)
+
+
+@pytest.mark.parametrize("path", HELDOUT, ids=lambda p: p.stem)
+def test_heldout_gold_paragraphs_are_the_akn_documents_first_paragraphs(path: Path) -> None:
+    # The gold may stop early (77/238: op1-op40 of 58) but must skip nothing.
+    gold = load_gold(path)
+    source = _akn_source(gold.symbol)
+    if source is None:
+        pytest.skip(f"the AKN source of {gold.symbol} is not in {SHARED} (shared corpus absent)")
+    from kg.read import read_path
+
+    doc = read_path(source)
+    assert doc.meta.symbol == gold.symbol
+    scored = [p.id for p in doc.paragraphs if p.kind in ("operative", "subparagraph")]
+    assert scored[: len(gold.paragraphs)] == [p.id for p in gold.paragraphs]
+    for g in gold.paragraphs:
+        assert _letters(doc.paragraph(g.id).text).startswith(_letters(g.starts)), g.id
