@@ -1,0 +1,238 @@
+"""Analytics at corpus scale: every networkx projection and metric of kg.analyze, timed.
+
+The AKN corpus (``../shared/corpus/akn``) is built with :func:`kg.build.build`
+into ``--out`` (default ``/tmp/dckg-bench-analyze``): once whole, and once per
+fraction given (default a half: every second file in sorted order, so that
+all three sessions stay represented).  A build is reused when its folder holds
+a store made from the same file list.  Then each run is a fresh process
+pinned to one core that opens the store read-only and times, in order:
+
+* each projection (one SPARQL SELECT streamed into a networkx graph), with its
+  node and edge counts;
+* each metric on those graphs (rankings, PageRank).
+
+Figures are medians over ``--runs`` runs (default 3); the table gives the
+triples in the store and, per step, seconds and microseconds per triple, so
+that the full and partial builds show whether time grows linearly.
+
+    python benchmarks/bench_analyze.py                    # full corpus and a half
+    python benchmarks/bench_analyze.py --fractions 0.5 0.25 --runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+AKN = ROOT / ".." / "shared" / "corpus" / "akn"
+DEFAULT_OUT = Path("/tmp/dckg-bench-analyze")
+STAMP = "bench-files.sha256"
+
+
+# ------------------------------------------------------------------ builds
+
+
+def corpus_files(corpus: Path, fraction: float) -> list[Path]:
+    """Every file for 1.0; for a fraction, an evenly spread selection in sorted order."""
+    files = sorted(corpus.glob("*/*.xml"))
+    if fraction >= 1:
+        return files
+    step = 1 / fraction
+    picked = sorted({int(i * step) for i in range(int(len(files) * fraction))})
+    return [files[i] for i in picked]
+
+
+def ensure_build(files: list[Path], out: Path, jobs: int) -> float | None:
+    """Build ``files`` into ``out`` unless a build of the same files is there; build seconds."""
+    digest = hashlib.sha256("\n".join(str(f) for f in files).encode()).hexdigest()
+    stamp = out / STAMP
+    if (out / "store" / "CURRENT").exists() and stamp.exists() and stamp.read_text() == digest:
+        return None
+    from kg.build import build
+
+    started = time.perf_counter()
+    build(files, out, jobs=jobs)
+    seconds = time.perf_counter() - started
+    stamp.write_text(digest)
+    return seconds
+
+
+# --------------------------------------------------------------- one run
+
+
+def one_run(store_dir: Path) -> dict[str, Any]:
+    """Open the store, time every projection and metric once (this process)."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    import networkx as nx
+
+    from kg import analyze as a
+    from kg import analyze_report as r
+    from kg.query import open_store
+
+    store = open_store(store_dir)
+    out: dict[str, Any] = {"triples": len(store), "steps": {}}
+
+    def timed(name: str, fn: Callable[[], Any]) -> Any:
+        cpu, wall = time.process_time(), time.perf_counter()
+        value = fn()
+        step = {"seconds": time.perf_counter() - wall, "cpu": time.process_time() - cpu}
+        if isinstance(value, nx.Graph):
+            step.update(nodes=value.number_of_nodes(), edges=value.number_of_edges())
+        out["steps"][name] = step
+        return value
+
+    timed("authority index (shared by all)", lambda: a.authority_index(store))
+    cit = timed("projection: citations", lambda: a.citation_graph(store))
+    ins = timed("projection: instruments (resolution level)", lambda: a.instrument_network(store))
+    timed(
+        "projection: instruments (paragraph level)",
+        lambda: a.instrument_network(store, "paragraph"),
+    )
+    timed("projection: instrument co-occurrence", lambda: a.instrument_cooccurrence(store))
+    bod = timed("projection: body co-mention", lambda: a.body_comention_graph(store))
+    adr = timed("projection: addressees (all acts)", lambda: a.addressee_graph(store))
+    ads = timed(
+        "projection: addressees (self-addressed left out)", lambda: a.addressee_graph(store, False)
+    )
+    timed("metric: instrument ranking", lambda: r.instrument_ranking(ins))
+    timed("metric: addressee ranking", lambda: r.addressee_ranking(ads, ("body", "actor")))
+    timed("metric: body centrality (degree + PageRank)", lambda: r.body_centrality(bod))
+    timed("metric: resolution ranking", lambda: r.resolution_ranking(cit))
+    timed("metric: PageRank of the citation graph", lambda: r.pagerank(cit))
+    timed("metric: PageRank of the addressee graph", lambda: r.pagerank(adr))
+    timed("report: dckg analyze (all sections)", lambda: r.format_report(r.analyze(store), "table"))
+    out["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def median_runs(store_dir: Path, runs: int) -> dict[str, Any]:
+    results = []
+    for _ in range(max(1, runs)):
+        done = subprocess.run(
+            [sys.executable, __file__, "--one", str(store_dir)],
+            check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        results.append(json.loads(done.stdout))
+    first = results[0]
+    steps = {}
+    for name, step in first["steps"].items():
+        steps[name] = {
+            **step,
+            "seconds": statistics.median(r["steps"][name]["seconds"] for r in results),
+            "cpu": statistics.median(r["steps"][name]["cpu"] for r in results),
+        }
+    return {
+        "triples": first["triples"],
+        "steps": steps,
+        "peak_mib": statistics.median(r["peak_mib"] for r in results),
+    }
+
+
+# ------------------------------------------------------------------ table
+
+
+def machine() -> str:
+    cpu = platform.processor()
+    info = Path("/proc/cpuinfo")
+    if info.exists():
+        cpu = next(
+            (ln.split(":", 1)[1].strip() for ln in info.read_text().splitlines()
+             if ln.startswith("model name")),
+            cpu,
+        )  # fmt: skip
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    import networkx
+
+    return (
+        f"machine: {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
+        f"networkx {networkx.__version__}, 1 core per run, load average {load:.1f}"
+    )
+
+
+def table(results: dict[str, dict[str, Any]]) -> list[str]:
+    labels = list(results)
+    full = results[labels[0]]
+    head = (
+        "| step | "
+        + " | ".join(f"{lb}: s | µs/triple" for lb in labels)
+        + " | nodes / edges (full) |"
+    )
+    lines = [head, "|---|" + "---:|---:|" * len(labels) + "---:|"]
+    lines.append(
+        "| triples in the store | "
+        + " | ".join(f"{results[lb]['triples']:,} | -" for lb in labels)
+        + " | - |"
+    )
+    for name, step in full["steps"].items():
+        cells = []
+        for lb in labels:
+            s = results[lb]["steps"][name]
+            cells.append(f"{s['seconds']:.3f} | {s['seconds'] / results[lb]['triples'] * 1e6:.2f}")
+        size = f"{step['nodes']:,} / {step['edges']:,}" if "nodes" in step else "-"
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {size} |")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="fresh-process runs per build (median)")
+    parser.add_argument("--corpus", type=Path, default=AKN, help="AKN folder")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where the builds go")
+    parser.add_argument(
+        "--fractions",
+        type=float,
+        nargs="*",
+        default=[0.5],
+        help="partial corpora besides the whole (default: 0.5)",
+    )
+    parser.add_argument("--jobs", type=int, default=2, help="build worker processes")
+    parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        print(json.dumps(one_run(args.one)))
+        return 0
+    corpus = args.corpus.resolve()
+    if not corpus.is_dir():
+        print(f"bench_analyze: corpus not found: {corpus}", file=sys.stderr)
+        return 2
+    results: dict[str, dict[str, Any]] = {}
+    for fraction in [1.0, *args.fractions]:
+        files = corpus_files(corpus, fraction)
+        label = "full" if fraction >= 1 else f"{fraction:g}"
+        out = args.out / label
+        built = ensure_build(files, out, args.jobs)
+        note = f"built in {built:.0f} s" if built is not None else "reused"
+        print(f"{label}: {len(files)} files -> {out} ({note})", file=sys.stderr)
+        results[f"{label} ({len(files)} files)"] = median_runs(out / "store", args.runs)
+    print(machine())
+    print(f"runs: {args.runs} per build (median, fresh process each), corpus: {corpus}")
+    print()
+    print("\n".join(table(results)))
+    print()
+    labels = list(results)
+    for lb in labels[1:]:
+        ratio_t = results[labels[0]]["triples"] / results[lb]["triples"]
+        proj = [n for n in results[lb]["steps"] if n.startswith(("projection", "authority"))]
+        ratio_s = sum(results[labels[0]]["steps"][n]["seconds"] for n in proj) / sum(
+            results[lb]["steps"][n]["seconds"] for n in proj
+        )
+        print(f"full / {lb}: triples x{ratio_t:.2f}, all projections' seconds x{ratio_s:.2f}")
+    print(f"peak RSS of a run (full): {results[labels[0]]['peak_mib']:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
