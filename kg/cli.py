@@ -110,5 +110,11 @@ def extract(paths: tuple[str, ...], fmt: str, report: bool, no_extract: bool) ->
     sys.exit(EXIT_OK)
 
 
+from kg.build_cli import build_command, validate_command  # noqa: E402
+
+main.add_command(build_command)
+main.add_command(validate_command)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,76 @@
+"""The embedded store: an on-disk Oxigraph store in ``out/store``.
+
+:func:`write_store` bulk-loads N-Triples files, one per named graph
+(``<base>graph/data``, ``graph/authority``, ``graph/topics``,
+``graph/build``, ``graph/ontology``), into a new store folder; ``dckg build``
+writes it inside its temporary output folder and renames the whole folder
+into place, so a reader never sees a half-built store.
+
+Querying: the data sit in named graphs, so ask with the default graph as
+the union of all graphs — :func:`query` does, and so does
+``oxigraph serve-read-only --location out/store --union-default-graph``.
+
+From rdflib: load ``out/kg.ttl`` (or ``kg.nt``, faster) into an
+``rdflib.Graph``, or call :func:`to_rdflib`, which dumps the store as N-Quads
+into an ``rdflib.Dataset``.  The ``oxrdflib`` plugin (not a dependency) also
+opens the store as ``Graph(store="Oxigraph")``; never give such a graph to
+pyshacl (slow and wrong, see the project's stack measurements).
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> nt = folder / "g.nt"
+>>> _ = nt.write_text('<http://ex.org/a> <http://ex.org/p> "x" .\\n')
+>>> write_store(folder / "store", {"http://ex.org/graph/data": nt})
+>>> [row["o"].value for row in query(open_store(folder / "store"), "SELECT ?o { ?s ?p ?o }")]
+['x']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Dataset
+
+from kg.errors import KGError
+
+__all__ = ["open_store", "query", "to_rdflib", "write_store"]
+
+
+def write_store(folder: Path, graphs: Mapping[str, Path]) -> None:
+    """Create a new store in ``folder`` (which must not exist) from N-Triples files.
+
+    ``graphs`` maps a named-graph IRI to the N-Triples file of its triples.
+    """
+    if folder.exists():
+        raise KGError("store folder already exists", path=str(folder))
+    store = ox.Store(str(folder))
+    for name, path in sorted(graphs.items()):
+        store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
+    store.flush()
+    del store
+
+
+def open_store(folder: Path, read_only: bool = True) -> ox.Store:
+    """Open a store written by :func:`write_store`."""
+    if not (folder / "CURRENT").exists():
+        raise KGError("not an Oxigraph store (run dckg build first)", path=str(folder))
+    try:
+        return ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
+    except OSError as exc:
+        raise KGError(f"cannot open the store: {exc}", path=str(folder)) from None
+
+
+def query(store: ox.Store, sparql: str) -> Any:
+    """Run SPARQL with the default graph as the union of the named graphs."""
+    return store.query(sparql, use_default_graph_as_union=True)
+
+
+def to_rdflib(folder: Path) -> Dataset:
+    """The whole store as an rdflib ``Dataset`` (named graphs kept)."""
+    data = open_store(folder).dump(format=ox.RdfFormat.N_QUADS)
+    ds = Dataset()
+    ds.parse(data=data, format="nquads")
+    return ds
