@@ -16,9 +16,13 @@ text like the 61/183 seed), read the renderings back with ``read_flat`` and
 Usage::
 
     python benchmarks/bench_agreement.py [--corpus ../shared/corpus/akn] [--every N]
-        [--show K]
+        [--show K] [--diff] [--only TEXT] [--worst K]
 
-prints the rates per shape and the first K disagreements.
+prints the rates per shape and the first K disagreements; ``--diff`` prints
+every disagreeing paragraph of every file (not only the first few),
+``--only`` keeps the files whose name contains TEXT (or one of several texts
+separated by commas), ``--worst`` lists the K files with the most paragraphs
+whose texts differ.
 """
 
 from __future__ import annotations
@@ -73,6 +77,7 @@ class Agreement:
     paragraphs: int = 0
     same_text: int = 0
     diffs: list[str] = field(default_factory=list)
+    text_diffs: list[str] = field(default_factory=list)  # every paragraph whose text differs
 
 
 def anchors(doc: Document) -> list[tuple[str, str, int]]:
@@ -104,12 +109,13 @@ def compare(akn: Document, text: Document, file: str, shape: str) -> Agreement:
         q = by_id.get(p.id)
         if q is not None and _norm(q.text) == _norm(p.text):
             a.same_text += 1
-        elif len(a.diffs) < 6:
-            x, y = _norm(p.text), _norm(q.text) if q else ""
-            i = next((k for k in range(min(len(x), len(y))) if x[k] != y[k]), min(len(x), len(y)))
-            lo = max(0, i - 70)
-            a.diffs.append(f"text {p.id} at {i}:\n    akn : {x[lo:i + 90]!r}\n    text: "
-                           f"{y[lo:i + 90] if q else None!r}")
+            continue
+        x, y = _norm(p.text), _norm(q.text) if q else ""
+        i = next((k for k in range(min(len(x), len(y))) if x[k] != y[k]), min(len(x), len(y)))
+        lo = max(0, i - 70)
+        a.text_diffs.append(f"text {p.id} at {i}:\n    akn : {x[lo:i + 90]!r}\n    text: "
+                            f"{y[lo:i + 90] if q else None!r}")
+    a.diffs.extend(a.text_diffs[:3])
     # PDF shape drops notes that are not anchored (no body is printed for them)
     an_a = anchors(akn)
     an_t = anchors(text)
@@ -180,6 +186,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--every", type=int, default=1, help="take every N-th file")
     ap.add_argument("--show", type=int, default=10, help="print the first K disagreements")
+    ap.add_argument("--diff", action="store_true", help="print every differing paragraph")
+    ap.add_argument("--only", default="", help="keep the files whose name contains TEXT "
+                    "(several texts separated by commas)")
+    ap.add_argument("--worst", type=int, default=0, help="list the K files with most text diffs")
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
@@ -188,15 +198,21 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     results: list[Agreement] = []
     for path in corpus_files(args.corpus, args.every):
-        results.extend(check_file(path, render))
+        if any(t in path.name for t in args.only.split(",")):
+            results.extend(check_file(path, render))
     secs = time.perf_counter() - t0
     shown = 0
     for r in results:
         if (r.error or r.diffs) and shown < args.show:
             shown += 1
             print(f"--- {r.file} [{r.shape}] {r.error}")
-            for d in r.diffs[:4]:
+            rest = [d for d in r.diffs if not d.startswith("text ")]
+            for d in rest + (r.text_diffs if args.diff else r.text_diffs[:3]):
                 print("  ", d)
+    worst = sorted(results, key=lambda r: (-len(r.text_diffs), r.file, r.shape))[: args.worst]
+    for r in worst:
+        if r.text_diffs:
+            print(f"{len(r.text_diffs):5d} of {r.paragraphs:5d} texts differ: {r.file} [{r.shape}]")
     print(f"\n{len(results) // 2} AKN files read, {secs:.1f} s, "
           f"{platform.python_implementation()} {platform.python_version()}")
     for shape, row in summarise(results).items():

@@ -42,7 +42,7 @@ import hashlib
 import re
 from datetime import date
 
-from kg.model import Document, Paragraph
+from kg.model import Document, Paragraph, Section
 
 MONTHS = [
     "January", "February", "March", "April", "May", "June",
@@ -102,8 +102,9 @@ def session_line(session: str | None) -> str:
 
 
 def _number(doc: Document) -> str:
-    """The printed resolution number: "A/RES/75/198" -> "75/198"."""
-    return doc.meta.symbol.split("/RES/", 1)[-1]
+    """The printed resolution number: "A/RES/75/198" -> "75/198"; "75/101" for parts A-B."""
+    number = doc.meta.symbol.split("/RES/", 1)[-1]
+    return number.rsplit(" ", 1)[0] if part_letters(doc) else number
 
 
 def _proponent(doc: Document) -> str:
@@ -145,34 +146,94 @@ def _prefix(p: Paragraph) -> str:
     return ""
 
 
+def part_letters(doc: Document) -> list[str]:
+    """Letters of a resolution published in parts ("A/RES/75/101 A-B" -> ["A", "B"]).
+
+    Only when every paragraph id carries its part ("A.pp1", "B.op3"), as the
+    AKN reader gives them for a ``<documentCollection>`` of statements.
+    """
+    m = re.search(r" ([A-Z])-([A-Z])$", doc.meta.symbol)
+    if not m or not doc.paragraphs:
+        return []
+    letters = [chr(c) for c in range(ord(m.group(1)), ord(m.group(2)) + 1)]
+    if not all(p.id.split(".", 1)[0] in letters for p in doc.paragraphs):
+        return []
+    return letters
+
+
 def _body(doc: Document) -> list[tuple[str, str]]:
-    """(kind, text) blocks in reading order: "head" for section lines, "para" for paragraphs."""
+    """(kind, text) blocks in reading order: "head" for section lines, "para" for paragraphs.
+
+    In a resolution published in parts, each part opens with ("part", letter),
+    its title as a "head" (when it has one) and ("formula", ...), and closes
+    with ("closing", ...): every part is printed as a resolution of its own.
+    """
     out: list[tuple[str, str]] = []
     sections = sorted(doc.sections, key=lambda s: s.span[0])
     paras = sorted(doc.paragraphs, key=lambda p: p.span[0])
+    letters = part_letters(doc)
+    opened: list[str] = []
+
+    def head(s: Section, next_id: str | None) -> None:
+        letter = next_id.split(".", 1)[0] if next_id else None
+        if s.number in letters and s.number == letter and s.number not in opened:
+            if opened:
+                out.append(("closing", ""))
+            opened.append(s.number)
+            out.append(("part", s.number))
+            if s.title:
+                out.append(("head", s.title))
+            out.append(("formula", FORMULA))
+            return
+        out.extend(("head", t) for t in (s.number, s.title) if t)
+
     i = 0
     for p in paras:
         while i < len(sections) and sections[i].span[0] < p.span[0]:
-            s = sections[i]
-            out.extend(("head", t) for t in (s.number, s.title) if t)
+            head(sections[i], p.id)
             i += 1
         out.append(("para", p.id))
-    out.extend(("head", t) for s in sections[i:] for t in (s.number, s.title) if t)
+    for s in sections[i:]:
+        head(s, None)
+    if opened:
+        out.append(("closing", ""))
     return out
+
+
+FORMULA = "The General Assembly,"
+
+
+def _closing(doc: Document) -> list[str]:
+    """The closing lines: meeting ("46th plenary meeting", when known) and date."""
+    return [x for x in (doc.meta.meeting or "", long_date(doc.meta.adopted)) if x]
+
+
+def _adopted_line(doc: Document, dated: bool = True) -> str:
+    """The line "Resolution adopted by the General Assembly on 16 December 2020".
+
+    "Resolutions adopted ..." for a resolution published in parts.
+    """
+    noun = "Resolutions" if part_letters(doc) else "Resolution"
+    date = f" on {long_date(doc.meta.adopted)}" if dated and doc.meta.adopted else ""
+    return f"{noun} adopted by the General Assembly{date}"
 
 
 def render_flat(doc: Document, *, drop_hyphens: bool = False) -> str:
     """The one-line flat shape of ``seeds/A_RES_63_197.txt`` (see the module doc)."""
     m = doc.meta
-    words = [f"Resolution adopted by the General Assembly on {long_date(m.adopted)}".strip()]
-    words += [_proponent(doc), f"{_number(doc)}. {m.title or ''}".strip(), "The General Assembly,"]
+    words = [_adopted_line(doc), _proponent(doc), f"{_number(doc)}. {m.title or ''}".strip()]
+    if not part_letters(doc):
+        words.append(FORMULA)
     for kind, value in _body(doc):
-        if kind == "head":
-            words.append(value)
-        else:
+        if kind == "para":
             p = doc.paragraph(value)
             words.append(_prefix(p) + _marked(doc, p))
-    words += [m.meeting or "", long_date(m.adopted)]
+        elif kind == "closing":
+            words += _closing(doc)
+        else:
+            words.append(value)
+    if not part_letters(doc):
+        words += _closing(doc)
     line = " ".join(w for w in words if w) + " "
     if drop_hyphens:
         line = _WORD_HYPHEN.sub("", line)
@@ -235,22 +296,31 @@ def render_pdf(
         x for x in (session_line(m.session), m.agenda_item and f"Agenda item {m.agenda_item}") if x
     ]
     head += ["", " ", "", job, ""]
-    dated = f" on {long_date(m.adopted)}" if heading_date and m.adopted else ""
-    head += [f"Resolution adopted by the General Assembly{dated}", ""]
+    head += [_adopted_line(doc, heading_date), ""]
     if _proponent(doc):
         head += [_proponent(doc), ""]
-    head += [f"{_number(doc)}. {m.title or ''}".rstrip(), " ", " ", "", " The General Assembly,"]
+    head += [f"{_number(doc)}. {m.title or ''}".rstrip(), " ", " ", ""]
+    parts = bool(part_letters(doc))
+    if not parts:
+        head.append(f" {FORMULA}")
     # body: list of (line, markers first seen on it); "" is a blank line
     lines: list[tuple[str, list[str]]] = [(x, []) for x in head]
     for kind, value in _body(doc):
+        if kind == "closing":
+            lines += [("", []), (" ", []), ("", [])] + [(x, []) for x in _closing(doc)]
+            continue
         lines.append(("", []))
-        if kind == "head":
+        if kind == "formula":
+            lines.append((f" {value}", []))
+            continue
+        if kind in ("head", "part"):
             lines.append((value, []))
             continue
         p = doc.paragraph(value)
         for ln in wrap(_prefix(p) + _marked(doc, p, floating), width):
             lines.append((_SENTINEL.sub(r"\1", ln), _SENTINEL.findall(ln)))
-    lines += [("", []), (" ", []), ("", []), (m.meeting or "", []), (long_date(m.adopted), [])]
+    if not parts:
+        lines += [("", []), (" ", []), ("", [])] + [(x, []) for x in _closing(doc)]
     return _paginate(doc, lines, page_lines, running_header, job)
 
 

@@ -332,8 +332,8 @@ def _paragraph(b: Builder, p: etree._Element) -> None:
             b.operative(num.rstrip("."), pr)
     else:
         _unnumbered(b, pr)
-    if lst is not None:
-        _list(b, lst, level=1)
+    if lst is not None:  # its points are one level below the paragraph ("(e)" -> "(i)")
+        _list(b, lst, level=b.depth() + 1)
 
 
 def _only_subheading(content: etree._Element | None) -> bool:

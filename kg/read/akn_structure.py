@@ -184,6 +184,10 @@ class Builder:
         """True when ``number`` is the next operative number in this section."""
         return int(number) == self.last_number.get((self.part, self.section), 0) + 1
 
+    def depth(self) -> int:
+        """Level of the paragraph read last: 0 for pp/op, 1.. for subparagraphs."""
+        return len(self.chain)
+
     def has_top(self) -> bool:
         return self.top is not None
 

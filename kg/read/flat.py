@@ -58,7 +58,11 @@ def build(
     found_head = " ".join(seg.heading.split())
     meta_head = head if head is not None else found_head
     meta = metadata(
-        meta_head, seg.closing, formula_body=seg.formula_body, subject_list=subject_list
+        meta_head,
+        seg.closing,
+        formula_body=seg.formula_body,
+        subject_list=subject_list,
+        title_end=seg.part_heading or None,
     )
     has_operative = any(b.kind == "operative" for b in seg.blocks if hasattr(b, "kind"))
     if meta is None:

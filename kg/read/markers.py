@@ -68,13 +68,13 @@ def _candidates(text: str) -> list[_Cand]:
             else:
                 shape = "letter"
         elif prev in ",." and s >= 2 and text[s - 2].isdigit():
-            if prev == "." or len(m.group("digits")) == 3:
-                continue  # "5.30", "1,000"
+            if _number_goes_on(text, s, len(m.group("digits"))):
+                continue  # "5.30", "1,000" (but "in 2021.9", "Sediments, 2004,117 and")
         elif prev == "." and (
             P["abbrev_before"].search(text[max(0, s - 8) : s])
-            or "/" in text[text.rfind(" ", 0, s) + 1 : s]
+            or P["dotted_name"].search(text[max(0, s - 40) : s])
         ):
-            continue  # "No.5", "A/C.3"
+            continue  # "No.5", "A/C.3", "paragraph XI.6", "C-SS-4/DEC.3", "decision 10.b.2"
         if prev in ";:." and P["para_number_after"].match(text, m.end()):
             continue  # "respect;2. Also reaffirms"
         found[s] = _Cand(s, m.end(), s, int(m.group("digits")), shape)
@@ -89,6 +89,23 @@ def _candidates(text: str) -> list[_Cand]:
             continue  # "paragraphs 3, 4 and 5" (but "June 2006, 16  in" is a marker)
         found.setdefault(s, _Cand(s - 1, m.end(), s - 1, int(m.group("digits")), "floating"))
     return [found[k] for k in sorted(found)]
+
+
+def _number_goes_on(text: str, s: int, width: int) -> bool:
+    """Digits at ``s`` continue the number before the "," or "." at ``s - 1``.
+
+    "1,000" and "25,000" group thousands (at most three digits before the
+    comma, three after); "5.30" and "1.2" are decimals.  A year before the
+    mark is whole: "in 2021.9", "2004,117 and" end with a marker.
+    """
+    run = P["number_end"].search(text, max(0, s - 12), s - 1)
+    digits = run.group(0) if run else ""
+    if P["year"].fullmatch(digits) and (run is None or run.start() == 0 or
+                                        not text[run.start() - 1].isdigit()):
+        return False
+    if text[s - 1] == ",":
+        return width == 3 and len(digits) <= 3
+    return True
 
 
 def _hidden(text: str, lo: int, hi: int, value: int) -> _Cand | None:
@@ -120,12 +137,10 @@ def _accept_known(text: str, cands: list[_Cand], known: list[str]) -> list[_Cand
         if c.value == due:
             ok = True
         elif c.value in seen:
-            ok = c.shape in ("punct", "letter", "acronym", "year", "floating")
+            ok = c.shape in ("punct", "letter", "acronym", "year")
         elif c.value in pending and c.shape in ("punct", "letter", "acronym"):
             ok = pending.index(c.value) <= 2  # a marker lost in the text before
-        elif c.value in pending and c.shape == "floating":
-            ok = pending.index(c.value) <= 1
-        else:
+        else:  # a number standing alone ("nodules, 7 contractors") only when it is due
             ok = False
         if not ok:
             continue

@@ -34,9 +34,10 @@ FURNITURE: Final[list[Row]] = [
      "first-page header 'United Nations A/RES/61/183'"),
     ("furniture_symbol", r"[AES]/(?:[A-Z.0-9-]+/)*RES/[\w./()-]+(?:\s+[A-H](?:-[A-H])?)?\*?",
      "running header: the symbol alone ('A/RES/61/183', 'A/RES/75/242 B')"),
-    ("furniture_symbol_title", r"[AES]/(?:[A-Z.0-9-]+/)*RES/[\w./()-]+(?:\s+[A-H])?\s+\D.*",
+    ("furniture_symbol_title",
+     r"[AES]/(?:[A-Z.0-9-]+/)*RES/[\w./()-]+(?:\s+[A-H](?:-[A-H])?)?\s+\D.*",
      "running header: symbol followed by the (shortened) title"),
-    ("furniture_title_symbol", r".+\s[AES]/(?:[A-Z.0-9-]+/)*RES/[\w./()-]+(?:\s+[A-H])?",
+    ("furniture_title_symbol", r".+\s[AES]/(?:[A-Z.0-9-]+/)*RES/[\w./()-]+(?:\s+[A-H](?:-[A-H])?)?",
      "running header of odd pages: title followed by the symbol"),
     ("furniture_distr",
      r"(?:(?:General\s+Assembly|Economic\s+and\s+Social\s+Council|Security\s+Council)\s+)?"
@@ -63,8 +64,8 @@ HEADING: Final[list[Row]] = [
      "'United Nations A/RES/61/183'"),
     ("any_symbol", r"(?<![\w/])(?P<sym>[AE]/RES/[\w./()-]+(?:\s+[A-H](?=\s|$))?)",
      "a resolution symbol anywhere in the heading"),
-    ("adopted_by", rf"Resolution\s+adopted\s+by\s+the\s+(?P<body>{_BODIES})(?:\s+on\s+{_DATE})?",
-     "'Resolution adopted by the General Assembly on 18 December 2008'"),
+    ("adopted_by", rf"Resolutions?\s+adopted\s+by\s+the\s+(?P<body>{_BODIES})(?:\s+on\s+{_DATE})?",
+     "'Resolution adopted by the General Assembly on 18 December 2008' ('Resolutions' for parts)"),
     ("report_of",
          r"\[\s*on\s+the\s+(?:report|recommendation)s?\s+of\s+the\s+(?P<committee>"
          r"[A-Z][\w\s,-]*?)\s*\(\s*(?P<doc>[A-Z]/[^\s,)]+(?:\s*and\s*(?:Corr"
@@ -106,6 +107,8 @@ STRUCTURE: Final[list[Row]] = [
      r"(?P<num>" + _ROMAN + r"|[A-H])\.?\s+(?=[\u201c\"\u2018(]?[A-Z])",
      "where a numbered section heading may start: after a paragraph's end"),
     ("word_start", r"\s(?=[A-Z])", "a capitalised word: where a preambular opener may stand"),
+    ("part_letter", r"(?:^|(?<=\s))(?P<letter>[A-Z])\.?(?=\s|$)",
+     "the letter of a part ('A', 'B') of a resolution published in parts"),
     ("section_gap",
      r"(?P<num>" + _ROMAN + r"|[A-H])\.?\s+(?P<title>[\u201c\"\u2018(]?[A-Z][^;]{0,300}?)\s*$",
      "section heading between paragraphs: 'II Action by the United Nations system'"),
@@ -155,11 +158,22 @@ FOOTNOTES: Final[list[Row]] = [
          r"(?<=[,;:)\]\u201d\u2019\"]) (?P<digits>\d{1,3})(?=\s[A-Za-z\u201c\"\u2018\d]"
          r"|\s*$|\n)",
      "a marker standing alone after punctuation: 'Drugs, 4  the'"),
+    # A superscript marker set apart comes out of PDF text as " 4  " (two spaces after):
+    ("floating_spaced",
+     r"(?<=[,;:)\]\u201d\u2019\"]) (?P<digits>\d{1,3}) {2,}(?=\S)",
+     "'Drugs, 4  the': a floating marker inside a PDF line; glued back as 'Drugs,4 the'"),
+    ("floating_line_start", r"(?P<digits>\d{1,3}) {2,}(?=\S)",
+     "'2  addressing' opening a PDF line: the marker of the line before"),
     ("abbrev_before",
          r"\b(?:No|Nos|vol|chap|sect|para|paras|art|p|pp|op|Rev|Add|Corr"
          r"|annex|Suppl)\.$",
      "'No.5', 'para.3': a number after an abbreviation is no marker"),
     ("para_number_after", r"\.\s+[A-Z]", "'…;2. Also' - a paragraph number, not a marker"),
+    ("dotted_name",
+     r"(?:^|[\s(/])(?:[A-Z]+|[a-z]|[^\s(/]*[\d.][^\s(/]*)\.$",
+     "'XI.6', 'I.15', 'DEC.3', 'GC(SPL.2)', '10.b.2', '1.A.04': numbering inside a name "
+     "(capitals, a single letter, or a token holding digits or dots), not a marker"),
+    ("year", r"(?:19|20)\d\d", "a year: whole before a marker glued after it"),
 ]
 
 # --- line joining in PDF text ---

@@ -36,6 +36,7 @@ from kg.read.patterns import P, is_furniture
 
 _PAGE = "\f"
 _SUSPENDED = frozenset({"and", "or", "nor", "to"})
+_GLUE = ",;:)]\u201d\u2019\"'"  # what a footnote marker may follow
 
 
 @dataclass
@@ -54,6 +55,19 @@ class _Note:
 def _note_complete(lines: list[str]) -> bool:
     last = lines[-1].rstrip() if lines else ""
     return last.endswith((".", ".)", ".\u201d")) and not P["abbrev_end"].search(last)
+
+
+def _note_goes_on(note: _Note, line: str, indented: bool) -> bool:
+    """Whether ``line`` continues the footnote ``note`` rather than the body text.
+
+    The lines of a note are never indented (the body's first line on the
+    next page is); an unfinished note ("…, annex" / "II.") goes on, and so
+    does one whose next line opens in lower case.
+    """
+    complete = _note_complete(note.lines)
+    if not indented and (not complete or line[:1].islower()):
+        return True
+    return not complete and not P["para_start"].match(line)
 
 
 def _split_pages(text: str) -> list[tuple[str, bool]]:
@@ -103,12 +117,16 @@ def _layout(text: str) -> tuple[list[_Line], list[_Note], list[str]]:
             if P["note_star"].fullmatch(s):
                 current = None  # "* Reissued for technical reasons ..."
                 continue
-            if current is not None and not P["para_start"].match(s):
-                lower = s[:1].islower()
-                if not _note_complete(current.lines) or (lower and not raw[:1].isspace()):
-                    current.lines.append(s)  # the note goes on
-                    continue
+            if current is not None and _note_goes_on(current, s, raw[:1].isspace()):
+                current.lines.append(s)
+                continue
             in_notes, gap = False, "page"
+        s = P["floating_spaced"].sub(r"\g<digits> ", raw.strip()).strip()
+        s = " ".join(s.split())
+        lone = P["floating_line_start"].match(raw.strip())
+        if lone and body and gap == "none" and body[-1].text[-1:] in _GLUE:
+            body[-1].text += lone.group("digits")  # "…Outcome,\n2  addressing": the marker
+            s = " ".join(raw.strip()[lone.end() :].split())  # belongs to the line before
         body.append(_Line(s, gap, raw[:1].isspace()))
         gap = "none"
     return body, notes, warnings

@@ -29,19 +29,19 @@ that stream:
 from __future__ import annotations
 
 import itertools
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.read.assemble import Block, ParagraphDraft, SectionDraft
 from kg.read.lexicon import ADVERBS, Lexicon, load
 from kg.read.markers import Marked
+from kg.read.numbering import Sections, ends_paragraph, looks_like_heading, operative_starts
 from kg.read.patterns import P
+from kg.read.sublabels import subparagraphs
 
 _END_PUNCT = ";:.,"
 _CLOSERS = "\u201d\u2019\"')]"
-_ROMANS = [
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
-    "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV",
-]
 # Capitalised -ing/-ed words that are names, not openers ("United Nations").
 _NOT_OPENERS = frozenset(
     [
@@ -52,7 +52,6 @@ _NOT_OPENERS = frozenset(
         "Detailed",
     ]
 )
-_MAX_HEADING = 300
 
 
 @dataclass
@@ -61,18 +60,31 @@ class Segmented:
 
     heading: str = ""  # stream text before the enacting formula
     formula_body: str | None = None  # "General Assembly" from "The General Assembly,"
+    part_heading: str = ""  # "A Information in the service of humanity" (first part)
     closing: str = ""  # "82nd plenary meeting 20 December 2006"
     blocks: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)
 class _Para:
     kind: str
     number: str | None
     start: int  # span of the paragraph text in the stream
     end: int
-    section: str | None = None
+    part: str = ""  # part letter of a resolution published in parts ("A", "B")
+    chapeau: bool = False  # unnumbered lead-in before numbered paragraphs ("Resolves that:")
+
+
+@dataclass
+class _Part:
+    """One resolution of several published under one number ("75/101 A-B")."""
+
+    letter: str  # "" when the resolution is not published in parts
+    title: str
+    head: int  # where the part letter stands in the stream
+    lo: int  # the part's body: after its enacting formula ...
+    hi: int  # ... up to its closing
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -83,175 +95,22 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _ends_paragraph(text: str) -> bool:
-    t = text.rstrip(" \n").rstrip(_CLOSERS)
-    return not t or t[-1] in _END_PUNCT or text.rstrip(" ").endswith("\n")
+def _operative_tail(text: str, lo: int, hi: int, lex: Lexicon, *, chapeau: bool) -> int | None:
+    """Start of an unnumbered operative paragraph ending the text ``text[lo:hi]``.
 
-
-def _next_roman(last: str | None) -> str:
-    if last is None:
-        return "I"
-    i = _ROMANS.index(last) if last in _ROMANS else -1
-    return _ROMANS[i + 1] if 0 <= i < len(_ROMANS) - 1 else ""
-
-
-def _next_letter(last: str | None) -> str:
-    if last is None:
-        return "A"
-    return chr(ord(last) + 1) if len(last) == 1 and "A" <= last < "Z" else ""
-
-
-class _Sections:
-    """Expected numbering of section headings: roman numerals and capital letters."""
-
-    def __init__(self) -> None:
-        self.roman: str | None = None
-        self.letter: str | None = None
-        self.current: str | None = None
-
-    def accepts(self, num: str) -> bool:
-        return num in (_next_roman(self.roman), _next_letter(self.letter)) or num == ""
-
-    def take(self, num: str) -> None:
-        if num and num == _next_roman(self.roman):
-            self.roman, self.letter = num, None
-        elif num:
-            self.letter = num
-        if num:
-            self.current = num
-
-
-def _heading_gap(
-    text: str, lo: int, hi: int, sections: _Sections, *, preamble: bool
-) -> tuple[int, str, str] | None:
-    """A section heading standing between a paragraph's end and ``hi``.
-
-    Returns (start of the heading in the stream, number, title).  A numbered
-    heading ("II Action by ...", "B. Title") follows paragraph-ending
-    punctuation; an unnumbered one is the text after the paragraph's last
-    ";", ":" or "." (after the preamble: ",") when it looks like a heading.
+    It opens with an operative verb, at the start of the region or after a
+    paragraph's end (", Decides to ..."): a single unnumbered operative
+    paragraph, or with ``chapeau`` a lead-in ending with a colon before
+    numbered paragraphs ("Resolves that, for 2021:").
     """
-    tail = text[lo:hi].rstrip(" \n")
-    if not tail:
+    lo, hi = _strip(text, lo, hi)
+    if chapeau and not text[lo:hi].endswith(":"):
         return None
-    for m in P["section_start"].finditer(tail):
-        gap = tail[m.start("num") :]
-        num = m.group("num")
-        if sections.accepts(num) and len(gap) <= _MAX_HEADING and ";" not in gap:
-            title = P["section_gap"].fullmatch(gap.replace("\n", " "))
-            if title:
-                return lo + m.start("num"), num, " ".join(title.group("title").split())
-    ends = _END_PUNCT if preamble else ";:."
-    cut = max(tail.rfind(c) for c in ends + "\n")
-    while 0 <= cut < len(tail) - 1 and tail[cut + 1] in _CLOSERS:
-        cut += 1
-    gap = tail[cut + 1 :].strip(" \n")
-    if not gap or not _looks_like_heading(gap):
-        return None
-    start = lo + cut + 1
-    while text[start] in " \n":
-        start += 1
-    return start, "", " ".join(gap.split())
-
-
-@dataclass
-class _Start:
-    """Where an operative paragraph starts, and what stands before its number."""
-
-    num_start: int
-    text_start: int
-    number: str
-    head: tuple[int, str, str] | None = None  # (start, number, title) of a heading before it
-    pre: tuple[int, int] | None = None  # preambular text between that heading and the number
-
-
-def _first_opener(text: str, lo: int, hi: int, lex: Lexicon) -> int | None:
-    for m in P["word_start"].finditer(text, lo, hi):
-        if lex.preamble_lead(text[m.end() : m.end() + 100]):
-            return m.end()
-    return None
-
-
-def _leading_section(
-    text: str, lo: int, hi: int, sections: _Sections, lex: Lexicon, first: bool
-) -> tuple[tuple[int, str, str], tuple[int, int]] | None:
-    """A numbered heading followed by preambular paragraphs, before a number at ``hi``.
-
-    "…; II Activities of the Independent Audit Advisory Committee Recalling …,
-    Having considered …, 1. Notes …": sections of a resolution can have a
-    preamble of their own.
-    """
-    while lo < hi and text[lo] in " \n":
-        lo += 1
-    region = text[lo:hi]
-    for m in P["section_start"].finditer(region):
-        num = m.group("num")
-        at = lo + m.start("num")
-        if first and region[: m.start("num")].strip(" \n,"):
-            break  # before the first paragraph the heading opens the body
-        if not first and region[max(0, m.start() - 1) : m.start() + 1].strip(" \n")[-1:] == ",":
-            continue
-        if not sections.accepts(num):
-            continue
-        k = _first_opener(text, at + len(num), hi, lex)
-        if k is None:
-            return None
-        title = " ".join(text[lo + m.end() : k].split())
-        if not title or len(title) > _MAX_HEADING or ";" in title:
-            continue
-        return (at, num, title), (k, hi)
-    return None
-
-
-def _operative_starts(
-    text: str, lo: int, hi: int, sections: _Sections, lex: Lexicon
-) -> list[_Start]:
-    """Each operative paragraph: its number in sequence, and a heading before it."""
-    found: list[_Start] = []
-    expected = 1
-    last_text = lo
-    for m in P["op_number"].finditer(text, lo, hi):
-        num = int(m.group("num"))
-        if num not in (expected, 1) or m.start() < last_text:
-            continue
-        before = text[lo : m.start()] if not found else text[found[-1].text_start : m.start()]
-        lead = _leading_section(text, last_text, m.start(), sections, lex, not found)
-        if lead:
-            sections.take(lead[0][1])
-            found.append(_Start(m.start(), m.end(), str(num), lead[0], lead[1]))
-            last_text, expected = m.end(), num + 1
-            continue
-        gap = _heading_gap(text, last_text, m.start(), sections, preamble=not found)
-        boundary = m.start() == lo or _ends_paragraph(before)
-        if num != expected:  # numbering restarts only after a numbered heading
-            if not (gap and gap[1] and found):
-                continue
-        elif not boundary and not (gap and (gap[1] or found)):
-            continue
-        if gap:
-            sections.take(gap[1])
-        found.append(_Start(m.start(), m.end(), str(num), gap))
-        last_text, expected = m.end(), num + 1
-    return found
-
-
-def _looks_like_heading(title: str) -> bool:
-    """An unnumbered heading: short, capitalised, no sentence punctuation at its end."""
-    return (
-        len(title) <= 200
-        and title[:1].isupper()
-        and title[-1:] not in _END_PUNCT
-        and not P["label_inside"].search(f" {title} ")
-    )
-
-
-def _unnumbered_start(text: str, lo: int, hi: int, lex: Lexicon) -> int | None:
-    """Start of a single unnumbered operative paragraph (", Decides to ...")."""
     for m in P["op_cut"].finditer(text[lo:hi]):
         pos = lo + m.end()
-        lead = lex.operative_lead(text[pos : pos + 80])
-        if lead and not lex.preamble_lead(text[pos : pos + 80]) and pos > lo:
-            return pos
+        head = text[pos : pos + 80]
+        if lex.operative_lead(head) and not lex.preamble_lead(head):
+            return pos if _quote_depth_ok(text, lo, pos) else None
     return None
 
 
@@ -273,7 +132,7 @@ def _preamble_splits(text: str, lo: int, hi: int, lex: Lexicon, general: bool) -
         if pos >= hi or pos - starts[-1] < 3:
             continue
         head = text[pos : pos + 120]
-        hint = m.group(0).endswith("\n") and _ends_paragraph(text[starts[-1] : pos])
+        hint = m.group(0).endswith("\n") and ends_paragraph(text[starts[-1] : pos])
         comma = m.group("punct") in (",", ";")  # never after ":" ("Rights: Implementing …")
         opens = comma and _opens_preamble(head, lex, general and m.group("punct") == ",")
         if (hint or opens) and _quote_depth_ok(text, starts[-1], pos):
@@ -313,80 +172,6 @@ def _lead(text: str, kind: str, lex: Lexicon) -> str | None:
     return None
 
 
-# --- subparagraphs --------------------------------------------------------
-
-
-def _next_alpha(label: str) -> str:
-    if len(label) == 2 and label[0] == label[1]:  # (aa) -> (bb)
-        return chr(ord(label[0]) + 1) * 2 if label[0] < "z" else ""
-    return chr(ord(label) + 1) if label < "z" else "aa"
-
-
-def _roman_value(label: str) -> int:
-    vals = {"i": 1, "v": 5, "x": 10, "l": 50}
-    total = 0
-    for i, ch in enumerate(label):
-        v = vals.get(ch, 0)
-        total += -v if i + 1 < len(label) and vals.get(label[i + 1], 0) > v else v
-    return total
-
-
-def _to_roman(n: int) -> str:
-    out = ""
-    for v, s in ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= v:
-            out += s
-            n -= v
-    return out
-
-
-def _next_label(kind: str, label: str) -> str:
-    return _to_roman(_roman_value(label) + 1) if kind == "roman" else _next_alpha(label)
-
-
-def subparagraphs(text: str, lo: int, hi: int) -> list[tuple[int, int, str, int]]:
-    """Labels in ``text[lo:hi]``: (label start, text start, label, depth 1..).
-
-    A label counts after a lead-in (":"), after the end of the item before
-    (";", ".", "; and") or at a break, when it is the next label of an open
-    list.  "(i)" after "(h)" is a letter; "(a)" or "(i)" after a lead-in
-    ending with ":" opens a list one level down.
-    """
-    levels: list[tuple[str, str]] = []  # (kind, last label) per depth
-    found: list[tuple[int, int, str, int]] = []
-    for m in P["sub_label"].finditer(text, lo, hi):
-        label = m.group("label")
-        before = text[found[-1][1] if found else lo : m.start()]
-        brk = before.rstrip(" ").endswith("\n")
-        end_char = before.rstrip(" \n").rstrip(_CLOSERS)[-1:]
-        conj = bool(P["sub_conj"].search(before))
-        if not (end_char in ":;.," or conj or brk):
-            continue  # "paragraph 5 (a) of resolution 60/1"
-        colon = end_char == ":"
-        if text[m.end() : m.end() + 1].islower() and not (colon or end_char == ";" or brk or conj):
-            continue  # an inline enumeration: ", (b) the …"
-        depth = 0
-        for d in range(len(levels), 0, -1):
-            kind, last = levels[d - 1]
-            opens_below = colon and d == len(levels) and label in ("a", "i")
-            if label == _next_label(kind, last) and not opens_below:
-                depth = d
-                break
-        if depth:
-            del levels[depth:]
-            levels[depth - 1] = (levels[depth - 1][0], label)
-        else:
-            follows = P["sub_b_follows"].search(text, m.end(), hi)
-            first = not levels and label == "a" and follows is not None
-            if label not in ("a", "i") or len(levels) >= 3 or not (colon or brk or first):
-                continue
-            kind = "roman" if label == "i" and (not levels or levels[-1][0] == "alpha") else "alpha"
-            levels.append((kind, label))
-            depth = len(levels)
-        found.append((m.start(), m.end(), f"({label})", depth))
-    return found
-
-
 # --- the whole document ---------------------------------------------------
 
 
@@ -399,53 +184,126 @@ def segment(stream: Marked, lex: Lexicon | None = None, *, layout: bool = False)
     lex = lex or load()
     text = stream.text
     out = Segmented()
-    formula = P["formula"].search(text)
-    if formula:
-        out.heading = text[: formula.start()]
-        out.formula_body = " ".join(formula.group("body").split())
-        body_lo = formula.end()
+    formulas = list(P["formula"].finditer(text))
+    parts = _parts(text, formulas)
+    if formulas:
+        out.formula_body = " ".join(formulas[0].group("body").split())
+    if parts:
+        out.heading = text[: parts[0].head]
+        out.part_heading = " ".join(text[parts[0].head : formulas[0].start()].split())
+        body_lo = parts[0].lo
+    elif formulas:
+        out.heading = text[: formulas[0].start()]
+        body_lo = formulas[0].end()
     else:
         title = P["title_line"].search(text)
         body_lo = _after_title(text, title.start("title")) if title else 0
         out.heading = text[:body_lo]
     closings = list(P["closing"].finditer(text, body_lo))
-    closing = closings[-1] if closings else None
-    body_hi = closing.start() if closing else len(text)
-    if closing:
-        out.closing = " ".join(closing.group(0).split())
-    sections = _Sections()
-    starts = _operative_starts(text, body_lo, body_hi, sections, lex)
+    if closings:
+        out.closing = " ".join(closings[-1].group(0).split())
+    if not parts:
+        body_hi = closings[-1].start() if closings else len(text)
+        parts = [_Part("", "", body_lo, body_lo, body_hi)]
     paras: list[_Para] = []
-    regions: list[tuple[int, int]] = []  # preambular text
-    blocks_sections: list[tuple[int, SectionDraft]] = []
+    heads: list[tuple[int, SectionDraft, str]] = []
+    for part in parts:
+        if part.letter:
+            heads.append((part.head, SectionDraft(part.letter, part.title), part.letter))
+        _read_body(text, part, lex, layout, paras, heads)
+    out.blocks = _drafts(text, stream.markers, paras, heads, lex)
+    return out
+
+
+def _parts(text: str, formulas: list[re.Match[str]]) -> list[_Part]:
+    """The parts of a resolution published in parts, or [] for a single resolution.
+
+    Each part is printed as a resolution of its own: its letter ("A", "B" in
+    sequence) and title, its enacting formula and its closing; the first
+    letter stands after the title of the whole, the next ones after the
+    closing of the part before.
+    """
+    if len(formulas) < 2:
+        return []
+    parts: list[_Part] = []
+    for i, f in enumerate(formulas):
+        letter = chr(ord("A") + i)
+        if i == 0:
+            head = _part_head(text, 0, f.start(), letter, last=True)
+        else:
+            closings = list(P["closing"].finditer(text, formulas[i - 1].end(), f.start()))
+            if not closings:
+                return []
+            parts[-1].hi = closings[-1].start()
+            head = _part_head(text, closings[-1].end(), f.start(), letter, last=False)
+        if head is None:
+            return []
+        parts.append(_Part(letter, head[1], head[0], f.end(), len(text)))
+    closings = list(P["closing"].finditer(text, formulas[-1].end()))
+    if closings:
+        parts[-1].hi = closings[-1].start()
+    return parts
+
+
+def _part_head(text: str, lo: int, hi: int, letter: str, *, last: bool) -> tuple[int, str] | None:
+    """(where the letter stands, title) of a part heading ending at ``hi``.
+
+    With ``last`` the heading is the end of a longer text (the title block
+    of the whole resolution before it); else it is all of ``text[lo:hi]``.
+    """
+    found = None
+    for m in P["part_letter"].finditer(text, lo, hi):
+        if m.group("letter") != letter or (not last and text[lo : m.start()].strip(" \n")):
+            continue
+        title = " ".join(text[m.end() : hi].split())
+        if not title or looks_like_heading(title):
+            found = (m.start("letter"), title)
+        if not last:
+            break
+    return found
+
+
+def _read_body(
+    text: str,
+    part: _Part,
+    lex: Lexicon,
+    layout: bool,
+    paras: list[_Para],
+    heads: list[tuple[int, SectionDraft, str]],
+) -> None:
+    """Paragraphs and section headings of one resolution (or part) body."""
+    lo, hi, letter = part.lo, part.hi, part.letter
+    starts = operative_starts(text, lo, hi, Sections(), lex)
+    regions: list[tuple[int, int, bool]] = []  # preambular text; before a numbered paragraph?
     if starts:
         first = starts[0]
         if first.pre:
-            regions += [(body_lo, first.head[0] if first.head else first.pre[0]), first.pre]
+            regions.append((lo, first.head[0] if first.head else first.pre[0], False))
+            regions.append((*first.pre, True))
         else:
-            regions.append((body_lo, first.head[0] if first.head else first.num_start))
+            regions.append((lo, first.head[0] if first.head else first.num_start, True))
         for i, st in enumerate(starts):
             if st.head:
-                blocks_sections.append((st.head[0], SectionDraft(st.head[1], st.head[2])))
+                heads.append((st.head[0], SectionDraft(st.head[1], st.head[2]), letter))
             if st.pre and i:
-                regions.append(st.pre)
+                regions.append((*st.pre, True))
             nxt = starts[i + 1] if i + 1 < len(starts) else None
-            end = (nxt.head[0] if nxt.head else nxt.num_start) if nxt else body_hi
+            end = (nxt.head[0] if nxt.head else nxt.num_start) if nxt else hi
             s, e = _strip(text, st.text_start, end)
-            paras.append(_Para("operative", st.number, s, e))
+            paras.append(_Para("operative", st.number, s, e, letter))
     else:
-        single = _unnumbered_start(text, body_lo, body_hi, lex)
-        regions.append((body_lo, body_hi if single is None else single))
-        if single is not None:
-            paras.append(_Para("operative", None, single, body_hi))
-    for r_lo, r_hi in regions:
+        regions.append((lo, hi, False))
+    for r_lo, r_hi, before_number in regions:
+        op_at = _operative_tail(text, r_lo, r_hi, lex, chapeau=before_number)
+        if op_at is not None:
+            s, e = _strip(text, op_at, r_hi)
+            paras.append(_Para("operative", None, s, e, letter, chapeau=before_number))
+            r_hi = op_at
         cuts = [*_preamble_splits(text, r_lo, r_hi, lex, not layout), r_hi]
         for a, b in itertools.pairwise(cuts):
             s, e = _strip(text, a, b)
             if s < e:
-                paras.append(_Para("preambular", None, s, e))
-    out.blocks = _drafts(text, stream.markers, paras, blocks_sections, lex, out.warnings)
-    return out
+                paras.append(_Para("preambular", None, s, e, letter))
 
 
 def _after_title(text: str, pos: int) -> int:
@@ -453,36 +311,51 @@ def _after_title(text: str, pos: int) -> int:
     return nl if nl >= 0 else pos
 
 
+Event = tuple[int, int, "tuple[SectionDraft, str] | _Para"]
+
+
 def _drafts(
     text: str,
     markers: list[tuple[int, str]],
     paras: list[_Para],
-    heads: list[tuple[int, SectionDraft]],
+    heads: list[tuple[int, SectionDraft, str]],
     lex: Lexicon,
-    warnings: list[str],
 ) -> list[Block]:
-    events: list[tuple[int, int, SectionDraft | _Para]] = [(p.start, 1, p) for p in paras]
-    events += [(pos, 0, sec) for pos, sec in heads]
+    """Drafts in reading order, with ids as the AKN reader gives them.
+
+    Preambular paragraphs count from 1 in each part ("B.pp1"); operative ids
+    are the printed numbers ("op12"), "op0" for a lead-in before numbered
+    paragraphs, "op1", "op2" for unnumbered ones; where numbering restarts
+    they are qualified by the section ("II.op1"), and by the part ("B.op1").
+    """
+    events: list[Event] = [(p.start, 1, p) for p in paras]
+    events += [(pos, 0, (sec, part)) for pos, sec, part in heads]
     events.sort(key=lambda e: (e[0], e[1]))
+    ops = _operative_ids(events)
+    counts = Counter(f"{p.part}.{base}" for p, (_, base) in ops.items())
+    restarted = any(n > 1 for n in counts.values())
     blocks: list[Block] = []
     section: str | None = None
-    restarted = _numbering_restarts(paras)
     pp = 0
     for _, _, item in events:
-        if isinstance(item, SectionDraft):
-            blocks.append(item)
-            if item.number:
-                section = item.number
+        if isinstance(item, tuple):
+            sec, part = item
+            blocks.append(sec)
+            if part and sec.number == part:
+                section, pp = None, 0  # a new part
+            elif sec.number:
+                section = sec.number
             continue
         p = item
+        prefix = f"{p.part}." if p.part else ""
         if p.kind == "preambular":
             pp += 1
-            pid = f"pp{pp}"
+            pid = f"{prefix}pp{pp}"
             number: str | None = str(pp)
         else:
             number = p.number
-            base = f"op{number}" if number else "op1"
-            pid = f"{section}.{base}" if restarted and section else base
+            scope, base = ops[p]
+            pid = f"{prefix}{scope}.{base}" if restarted and scope else f"{prefix}{base}"
         subs = subparagraphs(text, p.start, p.end)
         head_end = subs[0][0] if subs else p.end
         s, e = _strip(text, p.start, head_end)
@@ -502,9 +375,29 @@ def _drafts(
     return blocks
 
 
-def _numbering_restarts(paras: list[_Para]) -> bool:
-    nums = [p.number for p in paras if p.kind == "operative" and p.number]
-    return len(nums) != len(set(nums))
+def _operative_ids(events: list[Event]) -> dict[_Para, tuple[str | None, str]]:
+    """(section, id without part and section) of each operative paragraph."""
+    out: dict[_Para, tuple[str | None, str]] = {}
+    unnumbered: Counter[tuple[str, str | None]] = Counter()
+    section: str | None = None
+    for _, _, item in events:
+        if isinstance(item, tuple):
+            sec, part = item
+            if part and sec.number == part:
+                section = None
+            elif sec.number:
+                section = sec.number
+            continue
+        if item.kind != "operative":
+            continue
+        if item.number:
+            out[item] = (section, f"op{item.number}")
+        elif item.chapeau:
+            out[item] = (section, "op0")
+        else:
+            unnumbered[(item.part, section)] += 1
+            out[item] = (section, f"op{unnumbered[(item.part, section)]}")
+    return out
 
 
 def _draft(

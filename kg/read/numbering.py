@@ -1,0 +1,199 @@
+"""Operative paragraph numbers in sequence, and the section headings between them.
+
+In the prose stream of a text resolution an operative paragraph starts where
+its printed number stands ("12. Urges"), and only the next number in
+sequence counts: "paragraph 5 of resolution 60/1" or "1. 2 billion people"
+never start one.  Numbering restarts at 1 only after a numbered section
+heading ("II Action by the United Nations system", "B. Income estimates").
+Headings stand between paragraphs: after the end of one paragraph and before
+the number of the next, with or without a number of their own, and a section
+may open with preambular paragraphs of its own.
+
+>>> from kg.read.lexicon import load
+>>> starts = operative_starts("Recalling its resolution 60/1, 1. Urges States; "
+...     "2. Requests the report; I Follow-up 1. Decides to act.", 0, 99, Sections(), load())
+>>> [(s.number, s.head[1:] if s.head else None) for s in starts]
+[('1', None), ('2', None), ('1', ('I', 'Follow-up'))]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.read.lexicon import Lexicon
+from kg.read.patterns import P
+
+_END_PUNCT = ";:.,"
+_CLOSERS = "\u201d\u2019\"')]"
+_ROMANS = [
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+    "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV",
+]
+_MAX_HEADING = 300
+
+
+def ends_paragraph(text: str) -> bool:
+    t = text.rstrip(" \n").rstrip(_CLOSERS)
+    return not t or t[-1] in _END_PUNCT or text.rstrip(" ").endswith("\n")
+
+
+def _next_roman(last: str | None) -> str:
+    if last is None:
+        return "I"
+    i = _ROMANS.index(last) if last in _ROMANS else -1
+    return _ROMANS[i + 1] if 0 <= i < len(_ROMANS) - 1 else ""
+
+
+def _next_letter(last: str | None) -> str:
+    if last is None:
+        return "A"
+    return chr(ord(last) + 1) if len(last) == 1 and "A" <= last < "Z" else ""
+
+
+class Sections:
+    """Expected numbering of section headings: roman numerals and capital letters."""
+
+    def __init__(self) -> None:
+        self.roman: str | None = None
+        self.letter: str | None = None
+        self.current: str | None = None
+
+    def accepts(self, num: str) -> bool:
+        return num in (_next_roman(self.roman), _next_letter(self.letter)) or num == ""
+
+    def take(self, num: str) -> None:
+        if num and num == _next_roman(self.roman):
+            self.roman, self.letter = num, None
+        elif num:
+            self.letter = num
+        if num:
+            self.current = num
+
+
+def heading_gap(
+    text: str, lo: int, hi: int, sections: Sections, *, preamble: bool
+) -> tuple[int, str, str] | None:
+    """A section heading standing between a paragraph's end and ``hi``.
+
+    Returns (start of the heading in the stream, number, title).  A numbered
+    heading ("II Action by ...", "B. Title") follows paragraph-ending
+    punctuation; an unnumbered one is the text after the paragraph's last
+    ";", ":" or "." (after the preamble: ",") when it looks like a heading.
+    """
+    tail = text[lo:hi].rstrip(" \n")
+    if not tail:
+        return None
+    for m in P["section_start"].finditer(tail):
+        gap = tail[m.start("num") :]
+        num = m.group("num")
+        if sections.accepts(num) and len(gap) <= _MAX_HEADING and ";" not in gap:
+            title = P["section_gap"].fullmatch(gap.replace("\n", " "))
+            if title:
+                return lo + m.start("num"), num, " ".join(title.group("title").split())
+    ends = _END_PUNCT if preamble else ";:."
+    cut = max(tail.rfind(c) for c in ends + "\n")
+    while 0 <= cut < len(tail) - 1 and tail[cut + 1] in _CLOSERS:
+        cut += 1
+    gap = tail[cut + 1 :].strip(" \n")
+    if not gap or not looks_like_heading(gap):
+        return None
+    start = lo + cut + 1
+    while text[start] in " \n":
+        start += 1
+    return start, "", " ".join(gap.split())
+
+
+@dataclass
+class Start:
+    """Where an operative paragraph starts, and what stands before its number."""
+
+    num_start: int
+    text_start: int
+    number: str
+    head: tuple[int, str, str] | None = None  # (start, number, title) of a heading before it
+    pre: tuple[int, int] | None = None  # preambular text between that heading and the number
+
+
+def first_opener(text: str, lo: int, hi: int, lex: Lexicon) -> int | None:
+    for m in P["word_start"].finditer(text, lo, hi):
+        if lex.preamble_lead(text[m.end() : m.end() + 100]):
+            return m.end()
+    return None
+
+
+def leading_section(
+    text: str, lo: int, hi: int, sections: Sections, lex: Lexicon, first: bool
+) -> tuple[tuple[int, str, str], tuple[int, int]] | None:
+    """A numbered heading followed by preambular paragraphs, before a number at ``hi``.
+
+    "…; II Activities of the Independent Audit Advisory Committee Recalling …,
+    Having considered …, 1. Notes …": sections of a resolution can have a
+    preamble of their own.
+    """
+    while lo < hi and text[lo] in " \n":
+        lo += 1
+    region = text[lo:hi]
+    for m in P["section_start"].finditer(region):
+        num = m.group("num")
+        at = lo + m.start("num")
+        if first and region[: m.start("num")].strip(" \n,"):
+            break  # before the first paragraph the heading opens the body
+        if not first and region[max(0, m.start() - 1) : m.start() + 1].strip(" \n")[-1:] == ",":
+            continue
+        if not sections.accepts(num):
+            continue
+        k = first_opener(text, at + len(num), hi, lex)
+        if k is None:
+            return None
+        title = " ".join(text[lo + m.end() : k].split())
+        if not title or len(title) > _MAX_HEADING or ";" in title:
+            continue
+        return (at, num, title), (k, hi)
+    return None
+
+
+def operative_starts(
+    text: str, lo: int, hi: int, sections: Sections, lex: Lexicon
+) -> list[Start]:
+    """Each operative paragraph: its number in sequence, and a heading before it."""
+    found: list[Start] = []
+    expected = 1
+    last_text = lo
+    for m in P["op_number"].finditer(text, lo, hi):
+        num = int(m.group("num"))
+        if num not in (expected, 1) or m.start() < last_text:
+            continue
+        before = text[lo : m.start()] if not found else text[found[-1].text_start : m.start()]
+        lead = leading_section(text, last_text, m.start(), sections, lex, not found)
+        if lead:
+            sections.take(lead[0][1])
+            found.append(Start(m.start(), m.end(), str(num), lead[0], lead[1]))
+            last_text, expected = m.end(), num + 1
+            continue
+        gap = heading_gap(text, last_text, m.start(), sections, preamble=not found)
+        boundary = m.start() == lo or ends_paragraph(before)
+        if num != expected:  # numbering restarts only after a numbered heading
+            if not (gap and gap[1] and found):
+                continue
+        elif not boundary and not (gap and (gap[1] or found or _after_colon(text, lo, gap[0]))):
+            continue
+        if gap:
+            sections.take(gap[1])
+        found.append(Start(m.start(), m.end(), str(num), gap))
+        last_text, expected = m.end(), num + 1
+    return found
+
+
+def _after_colon(text: str, lo: int, at: int) -> bool:
+    """The text before ``at`` ends with a colon or full stop ("Adopts the following:")."""
+    return text[lo:at].rstrip(" \n").rstrip(_CLOSERS)[-1:] in (":", ".")
+
+
+def looks_like_heading(title: str) -> bool:
+    """An unnumbered heading: short, capitalised, no sentence punctuation at its end."""
+    return (
+        len(title) <= 200
+        and title[:1].isupper()
+        and title[-1:] not in _END_PUNCT
+        and not P["label_inside"].search(f" {title} ")
+    )
