@@ -27,6 +27,7 @@ pyshacl (slow and wrong, see the project's stack measurements).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -69,8 +70,10 @@ def query(store: ox.Store, sparql: str) -> Any:
 
 
 def to_rdflib(folder: Path) -> Dataset:
-    """The whole store as an rdflib ``Dataset`` (named graphs kept)."""
+    """The whole store as an rdflib ``Dataset``: named graphs kept, default graph their union."""
     data = open_store(folder).dump(format=ox.RdfFormat.N_QUADS)
-    ds = Dataset()
-    ds.parse(data=data, format="nquads")
+    ds = Dataset(default_union=True)
+    with warnings.catch_warnings():  # rdflib's N-Quads parser uses its own deprecated API
+        warnings.simplefilter("ignore", DeprecationWarning)
+        ds.parse(data=data, format="nquads")
     return ds

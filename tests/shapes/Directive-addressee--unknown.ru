@@ -1,0 +1,4 @@
+# Directive-addressee: an addressee that is not in the authority data.
+# expect: sh:ClassConstraintComponent
+PREFIX res: <https://w3id.org/dckg/resolution/A/RES/99/>
+INSERT DATA { <op/1/directive/1> dckg:addressee <https://w3id.org/dckg/actor/Everybody> }

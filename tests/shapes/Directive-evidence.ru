@@ -1,0 +1,4 @@
+# Directive-evidence: a directive without evidence.
+# expect: sh:MinCountConstraintComponent
+PREFIX res: <https://w3id.org/dckg/resolution/A/RES/99/>
+DELETE WHERE { <op/1/directive/1> dckg:evidence ?e }

@@ -1,0 +1,219 @@
+"""``dckg build`` and ``dckg validate``: outputs, determinism, exit codes, atomicity."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from kg.build import MARKER, build
+from kg.cli import main
+from kg.errors import KGError
+from kg.rdf.iris import Minter
+from kg.rdf.namespaces import DCKG, PROV, RDF, VOID
+from kg.sample import sample_paths
+from kg.store import open_store, query, to_rdflib
+
+OUTPUTS = [
+    "kg.nt",
+    "kg.ttl",
+    "kg.jsonld",
+    "void.ttl",
+    "validation.md",
+    "validation.ttl",
+    "ontology/dckg.ttl",
+    "ontology/context.jsonld",
+    "ontology/index.html",
+]
+
+# A minimal Akoma Ntoso resolution (after A/RES/75/148) whose second operative
+# paragraph is printed "3.": the graph is built but violates the numbering rule.
+BAD_NUMBERING = """<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+<statement name="resolution"><meta><identification source="#DGACM"><FRBRWork>
+<FRBRthis value="/akn/un/statement/deliberation/unga/2020-12-01/75-148/!main/"/>
+<FRBRdate date="2020-12-01" name="adoption"/></FRBRWork></identification></meta>
+<preface><p><docNumber>75/148.</docNumber><docTitle>Observer status for the Central Asia
+Regional Economic Cooperation Institute in the General Assembly</docTitle></p></preface>
+<preamble><formula name="enactingFormula"><p>The General Assembly,</p></formula>
+<container name="Wishing"><p><span class="italic">Wishing</span> to promote cooperation between
+the United Nations and the Central Asia Regional Economic Cooperation Institute,</p></container>
+</preamble>
+<mainBody>
+<paragraph eId="para_3"><num>1.</num><content><p><span class="italic">Decides</span> to invite the
+Institute to participate in the sessions and the work of the General Assembly in the capacity of
+observer;</p></content></paragraph>
+<paragraph eId="para_4"><num>3.</num><content><p><span class="italic">Requests</span> the
+Secretary-General to take the action necessary to implement the present resolution.</p></content>
+</paragraph>
+</mainBody></statement></akomaNtoso>
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("build") / "out"
+    result = build(sample_paths(), out)
+    assert result.conforms, [f.message for f in result.report.findings]
+    assert (result.documents, result.violations) == (2, 0)
+    assert result.paragraphs > 120 and result.directives > 100
+    return out
+
+
+def test_outputs_are_written(built: Path) -> None:
+    for name in OUTPUTS:
+        assert (built / name).stat().st_size > 0, name
+    assert (built / MARKER).exists()
+    assert (built / "store").is_dir()
+    assert not list(built.parent.glob(".out.*")), "temporary folders left behind"
+
+
+def test_turtle_and_triples_agree(built: Path) -> None:
+    ttl = Graph().parse(built / "kg.ttl", format="turtle")
+    nt_lines = (built / "kg.nt").read_text(encoding="utf-8").splitlines()
+    assert len(ttl) == len(nt_lines) == len(set(nt_lines))
+    assert nt_lines == sorted(nt_lines)
+    void = Graph().parse(built / "void.ttl", format="turtle")
+    assert void.value(Minter().dataset(), VOID.triples).toPython() == len(nt_lines)  # type: ignore[union-attr]
+
+
+def test_store_holds_named_graphs_and_answers_sparql(built: Path) -> None:
+    store = open_store(built / "store")
+    rows = list(query(store, "SELECT ?r { ?r a <https://w3id.org/dckg/ontology#ResolutionText> }"))
+    assert len(rows) == 2
+    names = sorted(str(g.value) for g in store.named_graphs())
+    base = Minter().base
+    assert names == [
+        base + "graph/" + n for n in ("authority", "build", "data", "ontology", "topics", "void")
+    ]
+    ds = to_rdflib(built / "store")
+    assert len({q[0] for q in ds.quads((None, RDF.type, DCKG.Resolution, None))}) >= 2
+
+
+def test_build_activity_names_inputs_without_wall_clock(built: Path) -> None:
+    g = Graph().parse(built / "kg.ttl", format="turtle")
+    (activity,) = set(g.subjects(RDF.type, DCKG.Build))
+    used = {str(g.value(s, DCKG.fileName)) for s in g.objects(activity, PROV.used)}
+    assert used == {"A_RES_61_183.txt", "A_RES_63_197.txt"}
+    assert g.value(activity, PROV.endedAtTime) is None
+
+
+def test_two_builds_are_byte_identical(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same input, same bytes — also through the CLI and in a fresh process."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", "-q"])  # no arguments: the samples into ./out
+    assert result.exit_code == 0, result.output
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", "--out", str(tmp_path / "sub")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "2 documents" in proc.stdout and "0 violations" in proc.stdout
+    for other in (tmp_path / "out", tmp_path / "sub"):
+        for name in OUTPUTS:
+            assert (other / name).read_bytes() == (built / name).read_bytes(), name
+
+
+def test_source_date_epoch_gives_an_explicit_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1229558400")
+    build(sample_paths()[1:], tmp_path / "o")
+    text = (tmp_path / "o" / "kg.nt").read_text(encoding="utf-8")
+    assert '#endedAtTime> "2008-12-18T00:00:00' in text
+
+
+def test_violations_exit_1_and_keep_outputs(tmp_path: Path) -> None:
+    bad = tmp_path / "75_148_E.xml"
+    bad.write_text(BAD_NUMBERING, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(bad), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1, result.output
+    assert "validation.md" in result.output
+    report = (tmp_path / "o" / "validation.md").read_text(encoding="utf-8")
+    assert "## A/RES/75/148, paragraph op3" in report
+    assert "OperativeNumbering-consecutive" in report and "fix:" in report
+    machine = Graph().parse(tmp_path / "o" / "validation.ttl", format="turtle")
+    assert len(list(machine.subjects(None, None))) > 2
+    assert (tmp_path / "o" / "kg.ttl").exists()
+
+
+def test_bad_input_exits_2_and_leaves_the_old_build(tmp_path: Path, built: Path) -> None:
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / MARKER).write_text("dckg\n")
+    (out / "kg.ttl").write_text("previous build\n")
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    result = CliRunner().invoke(
+        main, ["build", str(sample_paths()[0]), str(bad), "--out", str(out)]
+    )
+    assert result.exit_code == 2
+    assert "empty.txt" in result.output and result.output.count("\n") == 1
+    assert (out / "kg.ttl").read_text() == "previous build\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.txt", "o"]
+
+
+def test_refuses_to_replace_a_foreign_folder(tmp_path: Path) -> None:
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "thesis.tex").write_text("precious")
+    with pytest.raises(KGError, match="not written by dckg build"):
+        build(sample_paths(), out)
+    result = CliRunner().invoke(main, ["build", "--out", str(out)])
+    assert result.exit_code == 2
+    assert (out / "thesis.tex").read_text() == "precious"
+
+
+def test_bad_base_exits_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "--base", "no-iri", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "--base" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_validate_command(built: Path, tmp_path: Path) -> None:
+    ok = CliRunner().invoke(main, ["validate", str(built / "kg.ttl")])
+    assert ok.exit_code == 0, ok.output
+    assert "conforms" in ok.output
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("this is not turtle .")
+    assert CliRunner().invoke(main, ["validate", str(broken)]).exit_code == 2
+    # one directive with strength 7
+    lines = (built / "kg.nt").read_text(encoding="utf-8").splitlines()
+    strength = "<https://w3id.org/dckg/ontology#strength>"
+    i = next(i for i, line in enumerate(lines) if strength in line)
+    lines[i] = lines[i].rsplit('"', 2)[0] + '"7"^^<http://www.w3.org/2001/XMLSchema#integer> .'
+    bad = tmp_path / "bad.nt"
+    bad.write_text("\n".join(lines) + "\n")
+    result = CliRunner().invoke(main, ["validate", str(bad)])
+    assert result.exit_code == 1
+    assert (
+        "Directive-strength" in result.output and "MaxInclusiveConstraintComponent" in result.output
+    )
+
+
+def test_jsonld_export_names_its_context(built: Path) -> None:
+    data = json.loads((built / "kg.jsonld").read_text(encoding="utf-8"))
+    published = json.loads((built / "ontology" / "context.jsonld").read_text(encoding="utf-8"))
+    assert data["@context"] == published["@context"]
+    assert len(data["@graph"]) > 1000
+
+
+@pytest.mark.corpus
+def test_akn_corpus_builds_and_conforms(corpus_dir: Path, tmp_path: Path) -> None:
+    """The whole AKN dev corpus (~1,000 resolutions) builds; its report is clean."""
+    from kg.cli import expand_paths
+
+    files = list(expand_paths((str(corpus_dir / "akn"),)))
+    result = build(files, tmp_path / "out")
+    assert result.documents == len(files)
+    assert result.paragraphs > 40_000
+    problems = sorted({(f.shape, f.resolution) for f in result.report.violations})
+    assert result.conforms, problems[:20]
