@@ -69,6 +69,8 @@ _PARSER_OPTIONS = {
 
 # Heading paragraph styles of UN documents (Word styles carried into AKN4UN).
 HEADING_CLASSES = frozenset({"H1", "H23", "H4", "H56", "HCh", "HM"})
+# Style of the notes set under a table ("Abbreviations: ...", "a See A/75/383.").
+TABLE_NOTE_CLASS = "FootnoteText"
 
 _DOCTYPE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)  # refused before parsing
 _NUM = re.compile(r"^(\d+(?:\.\d+)*)\.?$")  # "1.", "12", "1.1"
@@ -278,7 +280,10 @@ def _element(b: Builder, el: etree._Element) -> None:
         _section(b, el)
         b.leave_section()
     elif name in ("subheading", "heading"):
-        b.heading("", prose(el))
+        if _captions_table(el):
+            b.orphan_notes(prose(el), anchor=True)
+        else:
+            b.heading("", prose(el))
     elif name == "crossHeading":
         b.preambular(prose(el))
     elif name == "container":
@@ -305,7 +310,13 @@ def _paragraph(b: Builder, p: etree._Element) -> None:
     content = child(p, "content")
     lst = child(p, "list")
     styled = (p.get("class") or "") in HEADING_CLASSES
+    if (p.get("class") or "") == TABLE_NOTE_CLASS:
+        b.orphan_notes(prose(p), anchor=True)  # "Abbreviations: GS (OL), ..." under a table
+        return
     if styled or _only_subheading(content) or (heads and content is None and lst is None):
+        if _captions_table(p):
+            b.orphan_notes(prose(p), anchor=True)  # "B. Pension Administration" over a table
+            return
         b.heading(num, prose(*heads, content) if content is not None else prose(*heads))
         return
     if heads:  # a heading set in the same paragraph as body text
@@ -336,6 +347,24 @@ def _paragraph(b: Builder, p: etree._Element) -> None:
         _list(b, lst, level=b.depth() + 1)
 
 
+def _captions_table(el: etree._Element) -> bool:
+    """Whether ``el`` (a heading, or the last point of a list) stands right above a table."""
+    parent = el.getparent()
+    while el.getnext() is None and parent is not None and local(parent) in ("list", "paragraph"):
+        el, parent = parent, parent.getparent()
+    nxt = el.getnext()
+    while nxt is not None and (not isinstance(nxt.tag, str) or _is_heading(nxt)):
+        nxt = nxt.getnext()  # the same caption may be set twice ("<subheading>B. ...")
+    return nxt is not None and local(nxt) == "container" and first(nxt, "table") is not None
+
+
+def _is_heading(el: etree._Element) -> bool:
+    name = local(el)
+    return name in ("subheading", "heading") or (
+        name == "paragraph" and (el.get("class") or "") in HEADING_CLASSES
+    )
+
+
 def _only_subheading(content: etree._Element | None) -> bool:
     if content is None:
         return False
@@ -351,6 +380,9 @@ def _list(b: Builder, lst: etree._Element, *, level: int) -> None:
             body = [x for x in c if local(x) not in ("num", "list", "sublist")]
             pr = prose(*body)
             label = _label(num)
+            if label is None and _BARE_HEADING.match(num.strip()) and _captions_table(c):
+                b.orphan_notes(pr, anchor=True)  # "A. Secretariat of the Pension Board"
+                continue
             if label is None:
                 label, pr = _split_label(pr)
             b.labelled(label, pr, level=level)

@@ -102,21 +102,25 @@ class Lexicon:
 
         >>> load().keeps_hyphen("follow", "up"), load().keeps_hyphen("blood", "borne")
         (True, True)
+        >>> load().keeps_hyphen("cost-of", "living"), load().keeps_hyphen("implementa", "tion")
+        (True, False)
         """
         if not left or not right:
             return True
         word = f"{left}-{right}".lower()
         if word in self.hyphenated or any(w in self.hyphenated for w in _prefixes(word)):
             return True
-        if not left[-1].isalpha() or not right[0].islower():
-            return True  # "2008-\n2009", "A/61/208-\nS/2006/598", "non-\nGovernmental"
+        if "-" in left or not left[-1].isalpha() or not right[0].islower():
+            return True  # "cost-of-\nliving", "2008-\n2009", "A/61/208-\nS/2006/598"
         low_left, low_right = left.lower(), right.lower().rstrip(".,;:)\u201d\u2019")
         if low_left in KEEP_HYPHEN_PREFIXES or low_left in self.hyphen_prefixes:
             return True
         if low_right in self.hyphen_suffixes:
             return True  # "region-\nbased", "country-\nled"
-        # a syllable break ("sustain-\nable") joins; anything else keeps the hyphen
-        return not (low_right.endswith(SYLLABLE_SUFFIXES) and len(low_right) <= 6)
+        # UN documents break lines at real hyphens only; what follows a syllable
+        # break is a bare suffix ("sustain-\nable", "implementa-\ntion"); a word
+        # ("Nazi-\nallied", "rain-\nfed", "Nations-\nlisted") keeps the hyphen
+        return low_right not in SYLLABLE_SUFFIXES
 
 
 def _prefixes(word: str) -> Iterator[str]:

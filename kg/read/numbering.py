@@ -18,7 +18,7 @@ may open with preambular paragraphs of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.read.lexicon import Lexicon
 from kg.read.patterns import P
@@ -29,7 +29,7 @@ _ROMANS = [
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
     "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV",
 ]
-_MAX_HEADING = 300
+_MAX_HEADING = 350  # characters; the longest titles in the corpus have 333
 
 
 def ends_paragraph(text: str) -> bool:
@@ -78,7 +78,8 @@ def heading_gap(
     Returns (start of the heading in the stream, number, title).  A numbered
     heading ("II Action by ...", "B. Title") follows paragraph-ending
     punctuation; an unnumbered one is the text after the paragraph's last
-    ";", ":" or "." (after the preamble: ",") when it looks like a heading.
+    ";", ":" or "." (after the preamble: ",") when it looks like a heading;
+    it may hold a colon itself ("Pillar I: measures to prevent ...").
     """
     tail = text[lo:hi].rstrip(" \n")
     if not tail:
@@ -92,6 +93,10 @@ def heading_gap(
                 return lo + m.start("num"), num, " ".join(title.group("title").split())
     ends = _END_PUNCT if preamble else ";:."
     cut = max(tail.rfind(c) for c in ends + "\n")
+    gap = tail[cut + 1 :].strip(" \n")
+    while cut > 0 and tail[cut] == ":" and gap[:1].islower():  # "Pillar I: measures to ..."
+        cut = max(tail.rfind(c, 0, cut) for c in ends + "\n")
+        gap = tail[cut + 1 :].strip(" \n")
     while 0 <= cut < len(tail) - 1 and tail[cut + 1] in _CLOSERS:
         cut += 1
     gap = tail[cut + 1 :].strip(" \n")
@@ -103,6 +108,10 @@ def heading_gap(
     return start, "", " ".join(gap.split())
 
 
+Head = tuple[int, str, str]  # (start in the stream, number, title) of a section heading
+Region = tuple[int, int]  # a stretch of the stream
+
+
 @dataclass
 class Start:
     """Where an operative paragraph starts, and what stands before its number."""
@@ -110,26 +119,25 @@ class Start:
     num_start: int
     text_start: int
     number: str
-    head: tuple[int, str, str] | None = None  # (start, number, title) of a heading before it
-    pre: tuple[int, int] | None = None  # preambular text between that heading and the number
+    head: Head | None = None  # a heading before it
+    pre: Region | None = None  # preambular text between that heading and the number
+    # sections before ``head`` without numbered paragraphs: heading and text
+    earlier: list[tuple[Head, Region]] = field(default_factory=list)
 
 
 def first_opener(text: str, lo: int, hi: int, lex: Lexicon) -> int | None:
+    """Where the first paragraph after a section title opens: a known opener."""
     for m in P["word_start"].finditer(text, lo, hi):
-        if lex.preamble_lead(text[m.end() : m.end() + 100]):
+        head = text[m.end() : m.end() + 100]
+        if lex.preamble_lead(head) or lex.operative_lead(head):
             return m.end()
     return None
 
 
-def leading_section(
-    text: str, lo: int, hi: int, sections: Sections, lex: Lexicon, first: bool
-) -> tuple[tuple[int, str, str], tuple[int, int]] | None:
-    """A numbered heading followed by preambular paragraphs, before a number at ``hi``.
-
-    "…; II Activities of the Independent Audit Advisory Committee Recalling …,
-    Having considered …, 1. Notes …": sections of a resolution can have a
-    preamble of their own.
-    """
+def _section_at(
+    text: str, lo: int, hi: int, sections: Sections, lex: Lexicon, *, first: bool, later: bool
+) -> tuple[Head, int] | None:
+    """The next numbered heading in ``text[lo:hi]`` and where its first paragraph opens."""
     while lo < hi and text[lo] in " \n":
         lo += 1
     region = text[lo:hi]
@@ -138,18 +146,45 @@ def leading_section(
         at = lo + m.start("num")
         if first and region[: m.start("num")].strip(" \n,"):
             break  # before the first paragraph the heading opens the body
-        if not first and region[max(0, m.start() - 1) : m.start() + 1].strip(" \n")[-1:] == ",":
+        after_comma = region[max(0, m.start() - 1) : m.start() + 1].strip(" \n")[-1:] == ","
+        if not first and after_comma and not (later and num in _ROMANS):
             continue
         if not sections.accepts(num):
             continue
         k = first_opener(text, at + len(num), hi, lex)
+        if k is None and later:  # a heading right before the number ("XXIV Title 1. Recalls")
+            k = hi if looks_like_heading(" ".join(text[lo + m.end() : hi].split())) else None
         if k is None:
             return None
         title = " ".join(text[lo + m.end() : k].split())
         if not title or len(title) > _MAX_HEADING or ";" in title:
             continue
-        return (at, num, title), (k, hi)
+        return (at, num, title), k
     return None
+
+
+def leading_sections(
+    text: str, lo: int, hi: int, sections: Sections, lex: Lexicon, first: bool
+) -> list[tuple[Head, Region]]:
+    """Numbered headings, each followed by paragraphs without numbers, up to ``hi``.
+
+    "…; II Activities of the Independent Audit Advisory Committee Recalling …,
+    Having considered …, 1. Notes …": sections of a resolution can have a
+    preamble of their own, and some hold no numbered paragraph at all ("III
+    International Trade Centre Recalling …, Approves resources …, IV …").
+    """
+    out: list[tuple[Head, Region]] = []
+    pos = lo
+    while True:
+        found = _section_at(text, pos, hi, sections, lex, first=first and not out, later=bool(out))
+        if found is None:
+            return out
+        head, k = found
+        sections.take(head[1])
+        if out:
+            out[-1] = (out[-1][0], (out[-1][1][0], head[0]))
+        out.append((head, (k, hi)))
+        pos = k
 
 
 def operative_starts(
@@ -164,10 +199,10 @@ def operative_starts(
         if num not in (expected, 1) or m.start() < last_text:
             continue
         before = text[lo : m.start()] if not found else text[found[-1].text_start : m.start()]
-        lead = leading_section(text, last_text, m.start(), sections, lex, not found)
+        lead = leading_sections(text, last_text, m.start(), sections, lex, not found)
         if lead:
-            sections.take(lead[0][1])
-            found.append(Start(m.start(), m.end(), str(num), lead[0], lead[1]))
+            *earlier, (head, pre) = lead
+            found.append(Start(m.start(), m.end(), str(num), head, pre, earlier))
             last_text, expected = m.end(), num + 1
             continue
         gap = heading_gap(text, last_text, m.start(), sections, preamble=not found)
@@ -192,7 +227,7 @@ def _after_colon(text: str, lo: int, at: int) -> bool:
 def looks_like_heading(title: str) -> bool:
     """An unnumbered heading: short, capitalised, no sentence punctuation at its end."""
     return (
-        len(title) <= 200
+        len(title) <= _MAX_HEADING
         and title[:1].isupper()
         and title[-1:] not in _END_PUNCT
         and not P["label_inside"].search(f" {title} ")

@@ -179,8 +179,8 @@ FOOTNOTES: Final[list[Row]] = [
 # --- line joining in PDF text ---
 LINES: Final[list[Row]] = [
     ("hyphen_end",
-     r"(?P<left>[^\W\d_]+|\d+)-$",
-     "a line ending with a hyphen after a word or number"),
+     r"(?P<left>(?:[^\W\d_]+-)*[^\W\d_]+|\d+)-$",
+     "a line ending with a hyphen after a word ('non-'), a compound ('cost-of-') or a number"),
     ("first_word", r"(?P<right>[^\s,;:.()]+)", "the first word of the next line"),
     ("para_start",
          r"(?:\d{1,3}\s?\.\s+[A-Z\u201c\"\u2018]|\([a-z]{1,2}\)\s|\([ivxl]{1,5}\)\s"

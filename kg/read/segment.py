@@ -36,7 +36,14 @@ from dataclasses import dataclass, field
 from kg.read.assemble import Block, ParagraphDraft, SectionDraft
 from kg.read.lexicon import ADVERBS, Lexicon, load
 from kg.read.markers import Marked
-from kg.read.numbering import Sections, ends_paragraph, looks_like_heading, operative_starts
+from kg.read.numbering import (
+    Sections,
+    Start,
+    ends_paragraph,
+    leading_sections,
+    looks_like_heading,
+    operative_starts,
+)
 from kg.read.patterns import P
 from kg.read.sublabels import subparagraphs
 
@@ -273,24 +280,28 @@ def _read_body(
 ) -> None:
     """Paragraphs and section headings of one resolution (or part) body."""
     lo, hi, letter = part.lo, part.hi, part.letter
-    starts = operative_starts(text, lo, hi, Sections(), lex)
+    sections = Sections()
+    starts = operative_starts(text, lo, hi, sections, lex)
     regions: list[tuple[int, int, bool]] = []  # preambular text; before a numbered paragraph?
     if starts:
+        tail = leading_sections(text, starts[-1].text_start, hi, sections, lex, False)
         first = starts[0]
-        if first.pre:
-            regions.append((lo, first.head[0] if first.head else first.pre[0], False))
-            regions.append((*first.pre, True))
-        else:
-            regions.append((lo, first.head[0] if first.head else first.num_start, True))
+        regions.append((lo, _opening(first), not first.earlier and not first.pre))
         for i, st in enumerate(starts):
+            for head, region in st.earlier:  # sections without numbered paragraphs
+                heads.append((head[0], SectionDraft(head[1], head[2]), letter))
+                regions.append((*region, False))
             if st.head:
                 heads.append((st.head[0], SectionDraft(st.head[1], st.head[2]), letter))
-            if st.pre and i:
+            if st.pre:
                 regions.append((*st.pre, True))
             nxt = starts[i + 1] if i + 1 < len(starts) else None
-            end = (nxt.head[0] if nxt.head else nxt.num_start) if nxt else hi
+            end = _opening(nxt) if nxt else (tail[0][0][0] if tail else hi)
             s, e = _strip(text, st.text_start, end)
             paras.append(_Para("operative", st.number, s, e, letter))
+        for head, region in tail:  # sections after the last numbered paragraph
+            heads.append((head[0], SectionDraft(head[1], head[2]), letter))
+            regions.append((*region, False))
     else:
         regions.append((lo, hi, False))
     for r_lo, r_hi, before_number in regions:
@@ -304,6 +315,13 @@ def _read_body(
             s, e = _strip(text, a, b)
             if s < e:
                 paras.append(_Para("preambular", None, s, e, letter))
+
+
+def _opening(st: Start) -> int:
+    """Where what belongs to a numbered paragraph starts: its first heading or its number."""
+    if st.earlier:
+        return st.earlier[0][0][0]
+    return st.head[0] if st.head else st.num_start
 
 
 def _after_title(text: str, pos: int) -> int:
