@@ -110,10 +110,22 @@ def extract(paths: tuple[str, ...], fmt: str, report: bool, no_extract: bool) ->
     sys.exit(EXIT_OK)
 
 
+# Each command lives beside the stage it drives; this module only registers them.
+from kg.analyze_cli import analyze_command  # noqa: E402
+from kg.ask.cli import ask_command  # noqa: E402
 from kg.build_cli import build_command, validate_command  # noqa: E402
+from kg.lineage_cli import lineage_command  # noqa: E402
+from kg.query_cli import query_command  # noqa: E402
 
-main.add_command(build_command)
-main.add_command(validate_command)
+for _command in (
+    build_command,
+    validate_command,
+    query_command,
+    ask_command,
+    analyze_command,
+    lineage_command,
+):
+    main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover
