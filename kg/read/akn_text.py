@@ -112,11 +112,33 @@ def prose(*elements: etree._Element | None) -> Prose:
         anchors: list[tuple[str, int]] = []
         notes: list[FootnoteDraft] = []
         _walk(el, w, anchors, notes, top=True)
-        part = Prose(w.text(), anchors, notes, _lead(el))
+        text = w.text()
+        part = Prose(text, [(mk, _word_edge(text, at)) for mk, at in anchors], notes, _lead(el))
         out.extend(part)
     if out.lead is not None and not out.text.startswith(out.lead):
         out.lead = None
     return out
+
+
+def _word_edge(text: str, at: int) -> int:
+    """A note anchored inside a word moves to the nearer end of the word.
+
+    Some files set the note one letter off: "Reduction, t<note/>he Addis"
+    (the note belongs after the comma), "with a view to doublin<note/>g".
+
+    >>> _word_edge("Reduction, the Addis", 12), _word_edge("to doubling it", 10)
+    (10, 11)
+    """
+    if not (0 < at < len(text) and text[at - 1].isalpha() and text[at].isalpha()):
+        return at
+    start, end = at, at
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    if at - start == 1:  # "t|he": before the word and the space before it
+        return start - 1 if start >= 1 and text[start - 1] == " " else start
+    return end if end - at == 1 else at
 
 
 def _walk(

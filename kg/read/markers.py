@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from kg.read.patterns import P
 
 _AFTER = ",;:.)]\u201d\u2019\"'"
+_MAX_LOST = 3  # markers looked for between two found in sequence
 
 
 @dataclass
@@ -109,8 +110,15 @@ def _number_goes_on(text: str, s: int, width: int) -> bool:
 
 
 def _hidden(text: str, lo: int, hi: int, value: int) -> _Cand | None:
-    """A marker glued to the end of a number ("74/1673" = 74/167 + 3) in ``text[lo:hi]``."""
+    """A marker glued to the end of a number ("74/1673" = 74/167 + 3) in ``text[lo:hi]``.
+
+    Of several places the likeliest wins: one where the number would be
+    malformed with the marker ("2015–20303", "74/1673") over one where it
+    reads as a number anyway ("71/243", "Agenda 216"); then the first.
+    """
     digits = str(value)
+    best: _Cand | None = None
+    best_score = 0
     pos = text.find(digits, lo)
     while 0 <= pos < hi:
         end = pos + len(digits)
@@ -122,9 +130,27 @@ def _hidden(text: str, lo: int, hi: int, value: int) -> _Cand | None:
             number and len(number.group(0)) >= 2
         )  # "74/167" + 3, "2015-2030" + 6, "Agenda 21" + 6; never "16" = "1" + 6
         if before.isdigit() and shaped and (not after or after.isspace() or after in _AFTER):
-            return _Cand(pos, end, pos, value, "hidden")
+            score = _malformed(token, number.group(0) if number else "", digits)
+            if score > best_score:
+                best, best_score = _Cand(pos, end, pos, value, "hidden"), score
         pos = text.find(digits, pos + 1)
-    return None
+    return best
+
+
+def _malformed(token: str, number: str, marker: str) -> int:
+    """2 when ``number`` + ``marker`` cannot be the printed number, else 1.
+
+    >>> _malformed("2015\u20132030", "2030", "3"), _malformed("74/167", "167", "3")
+    (2, 2)
+    >>> _malformed("71/24", "24", "3"), _malformed("21", "21", "6")
+    (1, 1)
+    """
+    whole = number + marker
+    if P["year"].fullmatch(number) and len(whole) > 4:
+        return 2  # a year and more: "20303", "197111"
+    if token[: len(token) - len(number)].endswith("/") and len(whole) > 3:
+        return 2  # resolution numbers have at most three digits: "74/1673"
+    return 1
 
 
 def _accept_known(text: str, cands: list[_Cand], known: list[str]) -> list[_Cand]:
@@ -132,6 +158,7 @@ def _accept_known(text: str, cands: list[_Cand], known: list[str]) -> list[_Cand
     pending = list(numbers)  # markers not yet anchored, in order
     seen: set[int] = set()
     taken: list[_Cand] = []
+    floating: dict[int, _Cand] = {}  # numbers standing alone, not due when met
     for c in cands:
         due = pending[0] if pending else None
         if c.value == due:
@@ -142,15 +169,19 @@ def _accept_known(text: str, cands: list[_Cand], known: list[str]) -> list[_Cand
             ok = pending.index(c.value) <= 2  # a marker lost in the text before
         else:  # a number standing alone ("nodules, 7 contractors") only when it is due
             ok = False
+            if c.shape == "floating" and c.value in pending:
+                floating[c.value] = c
         if not ok:
             continue
         if c.value in pending:
             lo = taken[-1].end if taken else 0
             for skipped in pending[: pending.index(c.value)]:
-                hidden = _hidden(text, lo, c.start, skipped)
-                if hidden is not None:  # "74/1673": the lost marker is glued to a number
-                    taken.append(hidden)
-                    lo = hidden.end
+                # "74/1673": the lost marker is glued to a number, or it stood alone
+                # ("Pathway, 14") while an earlier one was still missing
+                lost = _hidden(text, lo, c.start, skipped) or floating.get(skipped)
+                if lost is not None and lo <= lost.start < c.start:
+                    taken.append(lost)
+                    lo = lost.end
             seen.update(pending[: pending.index(c.value) + 1])
             del pending[: pending.index(c.value) + 1]
         taken.append(c)
@@ -163,19 +194,20 @@ def _accept_unknown(text: str, cands: list[_Cand]) -> list[_Cand]:
         for c in cands
         if 1 <= c.value <= 199 and c.shape in ("punct", "letter", "acronym", "year")
     ]
-    # a marker lost between two others in sequence ("…3, …74/1675, …6"): look for it
-    # glued to a number between them
+    # markers lost between two others in sequence ("…2, 5/13 and 5/64 …5"): look for
+    # them, in order, glued to numbers between them
     values = {c.value for c in taken}
     firsts: dict[int, _Cand] = {}
     for c in taken:
         firsts.setdefault(c.value, c)
     order = sorted(firsts.values(), key=lambda c: c.start)
     for a, b in itertools.pairwise(order):
-        missing = a.value + 1
-        if b.value == a.value + 2 and missing not in values:
-            hidden = _hidden(text, a.end, b.start, missing)
+        lo = a.end
+        for missing in range(a.value + 1, b.value) if b.value - a.value <= _MAX_LOST + 1 else ():
+            hidden = _hidden(text, lo, b.start, missing) if missing not in values else None
             if hidden is not None:
                 taken.append(hidden)
+                lo = hidden.end
     return sorted(taken, key=lambda c: c.start)
 
 

@@ -210,18 +210,13 @@ def operative_starts(
         if num != expected:  # numbering restarts only after a numbered heading
             if not (gap and gap[1] and found):
                 continue
-        elif not boundary and not (gap and (gap[1] or found or _after_colon(text, lo, gap[0]))):
+        elif not boundary and not gap:
             continue
         if gap:
             sections.take(gap[1])
         found.append(Start(m.start(), m.end(), str(num), gap))
         last_text, expected = m.end(), num + 1
     return found
-
-
-def _after_colon(text: str, lo: int, at: int) -> bool:
-    """The text before ``at`` ends with a colon or full stop ("Adopts the following:")."""
-    return text[lo:at].rstrip(" \n").rstrip(_CLOSERS)[-1:] in (":", ".")
 
 
 def looks_like_heading(title: str) -> bool:
