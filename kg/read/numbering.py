@@ -24,17 +24,17 @@ from kg.read.lexicon import Lexicon
 from kg.read.patterns import P
 
 _END_PUNCT = ";:.,"
+_ENDS = _END_PUNCT + "?!"  # what a paragraph ends with ("... arise from this status?")
 _CLOSERS = "\u201d\u2019\"')]"
-_ROMANS = [
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
-    "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV",
-]
+_TENS = ["", "X", "XX", "XXX", "XL"]
+_UNITS = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+_ROMANS = [_TENS[n // 10] + _UNITS[n % 10] for n in range(1, 50)]  # section numbers I .. XLIX
 _MAX_HEADING = 350  # characters; the longest titles in the corpus have 333
 
 
 def ends_paragraph(text: str) -> bool:
     t = text.rstrip(" \n").rstrip(_CLOSERS)
-    return not t or t[-1] in _END_PUNCT or text.rstrip(" ").endswith("\n")
+    return not t or t[-1] in _ENDS or text.rstrip(" ").endswith("\n")
 
 
 def _next_roman(last: str | None) -> str:
@@ -136,20 +136,30 @@ def first_opener(text: str, lo: int, hi: int, lex: Lexicon) -> int | None:
 
 def _section_at(
     text: str, lo: int, hi: int, sections: Sections, lex: Lexicon, *, first: bool, later: bool
-) -> tuple[Head, int] | None:
-    """The next numbered heading in ``text[lo:hi]`` and where its first paragraph opens."""
+) -> tuple[list[Head], int] | None:
+    """The next numbered heading in ``text[lo:hi]`` and where its first paragraph opens.
+
+    The heading may come after an unnumbered one ("…; Conditions of service of
+    staff A Base/floor salary scale Recalling …"): both are returned.
+    """
     while lo < hi and text[lo] in " \n":
         lo += 1
     region = text[lo:hi]
-    for m in P["section_start"].finditer(region):
+    found = [(m.start("num"), 1, m) for m in P["section_start"].finditer(region)]
+    found += [(m.start("num"), 0, m) for m in P["section_after_title"].finditer(region)]
+    for _, plain, m in sorted(found, key=lambda f: (f[0], f[1])):
         num = m.group("num")
         at = lo + m.start("num")
-        if first and region[: m.start("num")].strip(" \n,"):
-            break  # before the first paragraph the heading opens the body
+        opens = m.start("num") if plain else m.start("title")
+        if first and region[:opens].strip(" \n,"):
+            continue  # before the first paragraph the heading opens the body
         after_comma = region[max(0, m.start() - 1) : m.start() + 1].strip(" \n")[-1:] == ","
-        if not first and after_comma and not (later and num in _ROMANS):
+        if plain and not first and after_comma and not (later and num in _ROMANS):
             continue
         if not sections.accepts(num):
+            continue
+        above = " ".join(m.group("title").split()) if not plain else ""
+        if not plain and not looks_like_heading(above):
             continue
         k = first_opener(text, at + len(num), hi, lex)
         if k is None and later:  # a heading right before the number ("XXIV Title 1. Recalls")
@@ -159,7 +169,8 @@ def _section_at(
         title = " ".join(text[lo + m.end() : k].split())
         if not title or len(title) > _MAX_HEADING or ";" in title:
             continue
-        return (at, num, title), k
+        heads: list[Head] = [(lo + m.start("title"), "", above)] if above else []
+        return [*heads, (at, num, title)], k
     return None
 
 
@@ -179,11 +190,12 @@ def leading_sections(
         found = _section_at(text, pos, hi, sections, lex, first=first and not out, later=bool(out))
         if found is None:
             return out
-        head, k = found
-        sections.take(head[1])
-        if out:
-            out[-1] = (out[-1][0], (out[-1][1][0], head[0]))
-        out.append((head, (k, hi)))
+        heads, k = found
+        for head in heads:
+            sections.take(head[1])
+            if out:
+                out[-1] = (out[-1][0], (out[-1][1][0], head[0]))
+            out.append((head, (k, hi)))
         pos = k
 
 

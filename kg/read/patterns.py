@@ -106,6 +106,10 @@ STRUCTURE: Final[list[Row]] = [
      r"(?:[;:.,][\u201d\u2019\"')\]]*\s+|\n|^)"
      r"(?P<num>" + _ROMAN + r"|[A-H])\.?\s+(?=[\u201c\"\u2018(]?[A-Z])",
      "where a numbered section heading may start: after a paragraph's end"),
+    ("section_after_title",
+     r"(?:[;:.][\u201d\u2019\"')\]]*[ \n]+|\n)(?P<title>[A-Z][^;:.\n]{0,300}?)[ \n]+"
+     r"(?P<num>" + _ROMAN + r"|[A-H])\.?[ \n]+(?=[\u201c\"\u2018(]?[A-Z])",
+     "an unnumbered heading, then a numbered one: '; Conditions of service A Base/floor ...'"),
     ("word_start", r"\s(?=[A-Z])", "a capitalised word: where a preambular opener may stand"),
     ("part_letter", r"(?:^|(?<=\s))(?P<letter>[A-Z])\.?(?=\s|$)",
      "the letter of a part ('A', 'B') of a resolution published in parts"),
@@ -140,11 +144,6 @@ FOOTNOTES: Final[list[Row]] = [
      r"\s*(?P<marker>\d{1,3})\s+(?P<text>\S.*)",
      "'10 United Nations, Treaty Series, vol. 976'"),
     ("note_star", r"\s*\*+\s+(?P<text>\S.*)", "'* Reissued for technical reasons' note"),
-    ("abbrev_end",
-         r"(?:\b(?:No|Nos|vol|vols|chap|chaps|sect|sects|para|paras|art"
-         r"|arts|p|pp|Rev|Add|Corr|Suppl|annex|op|cit|e\.g|i\.e|Ibid|ibid"
-         r"|ed|eds|Vol|Part)|\b[A-Z]\.[A-Z])\.\s*$",
-     "a line ending with an abbreviation: the note goes on"),
     # Markers glued to text: "Declaration,1", "Outcome2", "1988;12", "2008,8", "session;3 36.".
     ("marker_glued",
          r"(?<=[^\W\d_]|[,;:.)\]\u201d\u2019\"'])(?P<digits>\d{1,3})(?="

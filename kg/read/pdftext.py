@@ -52,22 +52,14 @@ class _Note:
     lines: list[str] = field(default_factory=list)
 
 
-def _note_complete(lines: list[str]) -> bool:
-    last = lines[-1].rstrip() if lines else ""
-    return last.endswith((".", ".)", ".\u201d")) and not P["abbrev_end"].search(last)
-
-
 def _note_goes_on(note: _Note, line: str, indented: bool) -> bool:
     """Whether ``line`` continues the footnote ``note`` rather than the body text.
 
-    The lines of a note are never indented (the body's first line on the
-    next page is); an unfinished note ("…, annex" / "II.") goes on, and so
-    does one whose next line opens in lower case.
+    The lines of a footnote block are never indented; the body text that
+    follows it on the next page is (its first line carries the paragraph
+    indent, or the page's).
     """
-    complete = _note_complete(note.lines)
-    if not indented and (not complete or line[:1].islower()):
-        return True
-    return not complete and not P["para_start"].match(line)
+    return bool(note.lines) and not indented
 
 
 def _split_pages(text: str) -> list[tuple[str, bool]]:

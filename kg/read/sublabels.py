@@ -61,7 +61,7 @@ def subparagraphs(text: str, lo: int, hi: int) -> list[tuple[int, int, str, int]
         brk = before.rstrip(" ").endswith("\n")
         end_char = before.rstrip(" \n").rstrip(_CLOSERS)[-1:]
         conj = bool(P["sub_conj"].search(before))
-        if not (end_char in ":;.," or conj or brk):
+        if not (end_char in ":;.,?!" or conj or brk):
             continue  # "paragraph 5 (a) of resolution 60/1"
         colon = end_char == ":"
         if text[m.end() : m.end() + 1].islower() and not (colon or end_char == ";" or brk or conj):
