@@ -113,7 +113,7 @@ def _hidden(text: str, lo: int, hi: int, value: int) -> _Cand | None:
     """A marker glued to the end of a number ("74/1673" = 74/167 + 3) in ``text[lo:hi]``.
 
     Of several places the likeliest wins: one where the number would be
-    malformed with the marker ("2015–20303", "74/1673") over one where it
+    malformed with the marker ("2015-20303", "74/1673") over one where it
     reads as a number anyway ("71/243", "Agenda 216"); then the first.
     """
     digits = str(value)
