@@ -218,7 +218,7 @@ def segment(stream: Marked, lex: Lexicon | None = None, *, layout: bool = False)
         if part.letter:
             heads.append((part.head, SectionDraft(part.letter, part.title), part.letter))
         _read_body(text, part, lex, layout, paras, heads)
-    out.blocks = _drafts(text, stream.markers, paras, heads, lex)
+    out.blocks = _drafts(text, stream.markers, paras, heads, lex, layout=layout)
     return out
 
 
@@ -338,6 +338,8 @@ def _drafts(
     paras: list[_Para],
     heads: list[tuple[int, SectionDraft, str]],
     lex: Lexicon,
+    *,
+    layout: bool = False,
 ) -> list[Block]:
     """Drafts in reading order, with ids as the AKN reader gives them.
 
@@ -375,22 +377,64 @@ def _drafts(
             scope, base = ops[p]
             pid = f"{prefix}{scope}.{base}" if restarted and scope else f"{prefix}{base}"
         subs = subparagraphs(text, p.start, p.end)
-        head_end = subs[0][0] if subs else p.end
-        s, e = _strip(text, p.start, head_end)
         kind = "preambular" if p.kind == "preambular" else "operative"
-        blocks.append(_draft(text, markers, s, e, kind, number, pid, None, None,
-                             section if kind == "operative" else None, lex))
+        where = section if kind == "operative" else None
+        head_end = subs[0][0] if subs else p.end
+        items = _items(text, p.start, head_end) if layout and kind == "operative" else []
+        s, e = _strip(text, p.start, items[0][0] if items else head_end)
+        blocks.append(_draft(text, markers, s, e, kind, number, pid, None, None, where, lex))
+        blocks += _item_drafts(text, markers, items, pid, where, lex)
         parents = [pid]
         for j, (_, t_start, label, depth) in enumerate(subs):
             nxt = subs[j + 1][0] if j + 1 < len(subs) else p.end
-            s, e = _strip(text, t_start, nxt)
+            items = _items(text, t_start, nxt) if layout and kind == "operative" else []
+            s, e = _strip(text, t_start, items[0][0] if items else nxt)
             del parents[depth:]
             parent = parents[-1]
             sid = f"{parent}.{label.strip('()')}"
             parents.append(sid)
-            blocks.append(_draft(text, markers, s, e, "subparagraph", None, sid, label, parent,
-                                 section if kind == "operative" else None, lex))
+            blocks.append(
+                _draft(text, markers, s, e, "subparagraph", None, sid, label, parent, where, lex)
+            )
+            blocks += _item_drafts(text, markers, items, sid, where, lex)
     return blocks
+
+
+def _items(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Unlabelled items after a lead-in ending with a colon (PDF text, by its breaks).
+
+    "8. Decides that the plenary meetings will be held as follows:" and then,
+    each in a paragraph of its own, "Thursday, 2 June: from 9.30 a.m. ...",
+    "Friday, 3 June: ...": the items get ids by position ("op8.1", "op8.2").
+    """
+    cut = text.find(":\n", lo, hi)
+    while cut >= 0 and not text[lo:cut].strip(" \n"):
+        cut = text.find(":\n", cut + 1, hi)
+    if cut < 0:
+        return []
+    out = []
+    pos = cut + 1
+    for piece in text[cut + 1 : hi].split("\n"):
+        s, e = _strip(text, pos, pos + len(piece))
+        if s < e:
+            out.append((s, e))
+        pos += len(piece) + 1
+    return out
+
+
+def _item_drafts(
+    text: str,
+    markers: list[tuple[int, str]],
+    items: list[tuple[int, int]],
+    parent: str,
+    section: str | None,
+    lex: Lexicon,
+) -> list[Block]:
+    return [
+        _draft(text, markers, s, e, "subparagraph", None, f"{parent}.{n}", None, parent, section,
+               lex)
+        for n, (s, e) in enumerate(items, 1)
+    ]
 
 
 def _operative_ids(events: list[Event]) -> dict[_Para, tuple[str | None, str]]:
