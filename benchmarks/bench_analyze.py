@@ -2,8 +2,8 @@
 
 The AKN corpus (``../shared/corpus/akn``) is built with :func:`kg.build.build`
 into ``--out`` (default ``/tmp/dckg-bench-analyze``): once whole, and once per
-fraction given (default a half: every second file in sorted order, so that
-all three sessions stay represented).  A build is reused when its folder holds
+fraction given (default a half and a quarter: every second or fourth file in
+sorted order, so that all three sessions stay represented).  A build is reused when its folder holds
 a store made from the same file list.  Then each run is a fresh process
 pinned to one core that opens the store read-only and times, in order:
 
@@ -12,11 +12,13 @@ pinned to one core that opens the store read-only and times, in order:
 * each metric on those graphs (rankings, PageRank).
 
 Figures are medians over ``--runs`` runs (default 3); the table gives the
-triples in the store and, per step, seconds and microseconds per triple, so
-that the full and partial builds show whether time grows linearly.
+triples in the store and, per step, wall-clock and CPU seconds and CPU
+microseconds per triple (CPU time is the steadier figure on a shared
+machine), so that the full and partial builds show whether time grows
+linearly.
 
-    python benchmarks/bench_analyze.py                    # full corpus and a half
-    python benchmarks/bench_analyze.py --fractions 0.5 0.25 --runs 5
+    python benchmarks/bench_analyze.py                    # whole corpus, a half, a quarter
+    python benchmarks/bench_analyze.py --fractions 0.5 --runs 5
 """
 
 from __future__ import annotations
@@ -114,8 +116,18 @@ def one_run(store_dir: Path) -> dict[str, Any]:
     timed("metric: PageRank of the citation graph", lambda: r.pagerank(cit))
     timed("metric: PageRank of the addressee graph", lambda: r.pagerank(adr))
     timed("report: dckg analyze (all sections)", lambda: r.format_report(r.analyze(store), "table"))
-    out["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_mib"] = peak_mib()
     return out
+
+
+def peak_mib() -> float:
+    """Peak resident memory of this process (VmHWM: ru_maxrss would count the forking parent)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def median_runs(store_dir: Path, runs: int) -> dict[str, Any]:
@@ -163,26 +175,45 @@ def machine() -> str:
 
 
 def table(results: dict[str, dict[str, Any]]) -> list[str]:
+    """Markdown: per step and build, wall and CPU seconds and CPU microseconds per triple."""
     labels = list(results)
     full = results[labels[0]]
-    head = (
-        "| step | "
-        + " | ".join(f"{lb}: s | µs/triple" for lb in labels)
-        + " | nodes / edges (full) |"
-    )
-    lines = [head, "|---|" + "---:|---:|" * len(labels) + "---:|"]
+    cols = " | ".join(f"{lb}: wall s | CPU s | CPU µs/triple" for lb in labels)
+    lines = [f"| step | {cols} | nodes / edges ({labels[0]}) |"]
+    lines.append("|---|" + "---:|---:|---:|" * len(labels) + "---:|")
     lines.append(
         "| triples in the store | "
-        + " | ".join(f"{results[lb]['triples']:,} | -" for lb in labels)
-        + " | - |"
+        + " | ".join(f"{results[lb]['triples']:,} | | " for lb in labels)
+        + " | |"
     )
     for name, step in full["steps"].items():
         cells = []
         for lb in labels:
             s = results[lb]["steps"][name]
-            cells.append(f"{s['seconds']:.3f} | {s['seconds'] / results[lb]['triples'] * 1e6:.2f}")
+            per = s["cpu"] / results[lb]["triples"] * 1e6
+            cells.append(f"{s['seconds']:.3f} | {s['cpu']:.3f} | {per:.3f}")
         size = f"{step['nodes']:,} / {step['edges']:,}" if "nodes" in step else "-"
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {size} |")
+    return lines
+
+
+def linearity(results: dict[str, dict[str, Any]]) -> list[str]:
+    """For each smaller build: how much more triples and CPU time the full build has."""
+    labels = list(results)
+    full = results[labels[0]]
+    lines = []
+    for lb in labels[1:]:
+        part = results[lb]
+        ratio_t = full["triples"] / part["triples"]
+        steps = [n for n in part["steps"] if n.startswith("projection")]
+        cpu = [full["steps"][n]["cpu"] / part["steps"][n]["cpu"] for n in steps]
+        total = sum(full["steps"][n]["cpu"] for n in steps) / sum(
+            part["steps"][n]["cpu"] for n in steps
+        )
+        lines.append(
+            f"{labels[0]} / {lb}: triples x{ratio_t:.2f}; CPU of all projections x{total:.2f} "
+            f"(each projection x{min(cpu):.2f} to x{max(cpu):.2f})"
+        )
     return lines
 
 
@@ -195,8 +226,8 @@ def main(argv: list[str] | None = None) -> int:
         "--fractions",
         type=float,
         nargs="*",
-        default=[0.5],
-        help="partial corpora besides the whole (default: 0.5)",
+        default=[0.5, 0.25],
+        help="partial corpora besides the whole (default: 0.5 0.25)",
     )
     parser.add_argument("--jobs", type=int, default=2, help="build worker processes")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
@@ -222,15 +253,9 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("\n".join(table(results)))
     print()
+    print("\n".join(linearity(results)))
     labels = list(results)
-    for lb in labels[1:]:
-        ratio_t = results[labels[0]]["triples"] / results[lb]["triples"]
-        proj = [n for n in results[lb]["steps"] if n.startswith(("projection", "authority"))]
-        ratio_s = sum(results[labels[0]]["steps"][n]["seconds"] for n in proj) / sum(
-            results[lb]["steps"][n]["seconds"] for n in proj
-        )
-        print(f"full / {lb}: triples x{ratio_t:.2f}, all projections' seconds x{ratio_s:.2f}")
-    print(f"peak RSS of a run (full): {results[labels[0]]['peak_mib']:.0f} MiB")
+    print(f"peak RSS of a run ({labels[0]}): {results[labels[0]]['peak_mib']:.0f} MiB")
     return 0
 
 

@@ -1,12 +1,19 @@
 """Graph analytics, part 1: project the built RDF store into networkx graphs.
 
-Each projection runs **one** SPARQL ``SELECT`` on the pyoxigraph store (the
-default graph being the union of the named graphs) and streams its rows into
-counters; the counters are then added to a networkx graph in sorted order, so
-the order of nodes and edges, and every report made from them, is
-deterministic.  Work is linear in the number of rows, i.e. in the size of the
-graph.  Labels and types of authority entries come from the authority graph
-(:func:`authority_index`, one further query of constant size).
+Each projection finds its links with **one** SPARQL ``SELECT`` on the
+pyoxigraph store (the default graph being the union of the named graphs) and
+streams the rows into counters; the counters are then added to a networkx
+graph in sorted order, so the order of nodes and edges, and every report made
+from them, is deterministic.  Names come from two lookups that do not grow
+with the links: the authority graph (:func:`authority_index`, labels and
+types of bodies, instruments and actor groups) and the symbols of
+resolutions and documents (:func:`documents`).  Work is linear in the number
+of rows, i.e. in the size of the graph (see BENCHMARKS.md, "Analytics").
+
+Query shapes are chosen for Oxigraph's planner: the links are selected in a
+sub-query and joined to the paragraph's resolution (``eli:is_part_of+``)
+outside it, and exclusions use ``MINUS`` (``FILTER NOT EXISTS`` is evaluated
+row by row): on the corpus build these shapes ran up to six times faster.
 
 Only links between resources are projected, never literals: rdflib's
 ``external_graph_libs`` would make every literal a node (see the project's
@@ -218,7 +225,7 @@ class Documents:
 
 
 def documents(store: Store) -> Documents:
-    """One row per symbol node (linear in the number of resolutions and documents).
+    """Symbols and read texts: one row per resolution or document node.
 
     Kept apart from the projections' link queries: joining the symbols there
     (``MIN`` over ``OPTIONAL`` symbols) doubled their time.
@@ -248,10 +255,12 @@ def citation_graph(store: Store) -> nx.DiGraph:
     rows = select(
         store,
         f"""
-        SELECT ?res ?target ?class (COUNT(DISTINCT ?p) AS ?n) WHERE {{
-          VALUES ?class {{ dckg:Resolution dckg:CitedDocument }}
-          ?p eli:cites ?target ; {_IN_RESOLUTION}
-          ?target a ?class .
+        SELECT ?res ?target ?class (COUNT(?p) AS ?n) WHERE {{
+          {{ SELECT DISTINCT ?p ?target ?class WHERE {{
+            VALUES ?class {{ dckg:Resolution dckg:CitedDocument }}
+            ?p eli:cites ?target . ?target a ?class .
+          }} }}
+          ?p {_IN_RESOLUTION}
         }} GROUP BY ?res ?target ?class""",
     )
     docs = documents(store)
@@ -287,9 +296,7 @@ def _instrument_links(store: Store) -> _Links:
     A paragraph cites an instrument when it ``eli:cites`` it (a Treaty Series
     reference) or the resolution that adopted it (``dckg:adoptedIn``: "See
     resolution 55/2" for the Millennium Declaration); it mentions it when one
-    of its mentions (``dckg:mentions``) names it.  (The UNION sits in a
-    sub-query joined to the paragraph's resolution outside: Oxigraph plans
-    that form six times faster than one flat group.)
+    of its mentions (``dckg:mentions``) names it.
     """
     rows = select(
         store,
@@ -484,7 +491,7 @@ def addressee_graph(store: Store, self_addressed: bool = True) -> nx.Graph:
         store,
         f"""
         SELECT ?who ?lemma (COUNT(?d) AS ?n) (SUM(?s) AS ?total) WHERE {{
-          ?d a dckg:Directive ; dckg:addressee ?who ; dckg:lemma ?lemma ; dckg:strength ?s .
+          ?d dckg:addressee ?who ; dckg:lemma ?lemma ; dckg:strength ?s .
           {self_filter}
         }} GROUP BY ?who ?lemma""",
     )
