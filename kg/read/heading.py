@@ -177,9 +177,12 @@ def metadata(
         adopted = iso_date(*adopted_m.group("day", "month", "year"))
     meeting = None
     close_m = P["closing"].search(closing) if closing else None
+    date_m = P["date"].search(closing) if closing else None
     if close_m:
         meeting = " ".join(close_m.group("meeting").split())
         adopted = adopted or iso_date(*close_m.group("day", "month", "year"))
+    elif date_m:  # a closing without its meeting line
+        adopted = adopted or iso_date(*date_m.group("day", "month", "year"))
     committee = report = draft = None
     rep = P["report_of"].search(head)
     if rep:

@@ -74,11 +74,15 @@ def _candidates(text: str) -> list[_Cand]:
         elif prev == "." and (
             P["abbrev_before"].search(text[max(0, s - 8) : s])
             or P["dotted_name"].search(text[max(0, s - 40) : s])
+            or "/" in text[text.rfind(" ", 0, s) + 1 : s]
         ):
-            continue  # "No.5", "A/C.3", "paragraph XI.6", "C-SS-4/DEC.3", "decision 10.b.2"
+            continue  # "No.5", "A/C.3", "GC.18/Res.9", "paragraph XI.6", "decision 10.b.2"
         if prev in ";:." and P["para_number_after"].match(text, m.end()):
             continue  # "respect;2. Also reaffirms"
         found[s] = _Cand(s, m.end(), s, int(m.group("digits")), shape)
+    for m in P["marker_range"].finditer(text):  # "2014-20247": 2024 + marker 7
+        s = m.start("digits")
+        found.setdefault(s, _Cand(s, m.end(), s, int(m.group("digits")), "year"))
     for m in P["marker_year"].finditer(text):
         s = m.start("digits")
         found.setdefault(s, _Cand(s, m.end(), s, int(m.group("digits")), "year"))
@@ -138,18 +142,21 @@ def _hidden(text: str, lo: int, hi: int, value: int) -> _Cand | None:
 
 
 def _malformed(token: str, number: str, marker: str) -> int:
-    """2 when ``number`` + ``marker`` cannot be the printed number, else 1.
+    """2 when ``number`` + ``marker`` cannot be the printed number, 0 when it is a
+    year, else 1.
 
     >>> _malformed("2015\u20132030", "2030", "3"), _malformed("74/167", "167", "3")
     (2, 2)
-    >>> _malformed("71/24", "24", "3"), _malformed("21", "21", "6")
-    (1, 1)
+    >>> _malformed("71/24", "24", "3"), _malformed("21", "21", "6"), _malformed("201", "201", "9")
+    (1, 1, 0)
     """
     whole = number + marker
     if P["year"].fullmatch(number) and len(whole) > 4:
         return 2  # a year and more: "20303", "197111"
     if token[: len(token) - len(number)].endswith("/") and len(whole) > 3:
         return 2  # resolution numbers have at most three digits: "74/1673"
+    if P["year"].fullmatch(whole):
+        return 0  # a year: "2019" is never "201" + 9
     return 1
 
 

@@ -35,8 +35,8 @@ FURNITURE: Final[list[Row]] = [
     ("furniture_symbol", r"[AES]/(?:[A-Z.0-9-]+/)*RES/[\w./()-]+(?:\s+[A-H](?:-[A-H])?)?\*?",
      "running header: the symbol alone ('A/RES/61/183', 'A/RES/75/242 B')"),
     ("furniture_symbol_title",
-     r"[AES]/(?:[A-Z.0-9-]+/)*RES/[\w./()-]+(?:\s+[A-H](?:-[A-H])?)?\s+\D.*",
-     "running header: symbol followed by the (shortened) title"),
+     r"[AES]/(?:[A-Z.0-9-]+/)*RES/[\w./()-]+(?:\s+[A-H](?:-[A-H])?)?\s+[A-Z\d\u201c\"].*",
+     "running header: symbol followed by the (shortened) title ('A/RES/76/259 2022 FIFA ...')"),
     ("furniture_title_symbol", r".+\s[AES]/(?:[A-Z.0-9-]+/)*RES/[\w./()-]+(?:\s+[A-H](?:-[A-H])?)?",
      "running header of odd pages: title followed by the symbol"),
     ("furniture_distr",
@@ -91,9 +91,12 @@ HEADING: Final[list[Row]] = [
     ("formula", rf"\bThe\s+(?P<body>{_BODIES})\s*,",
      "enacting formula 'The General Assembly,'"),
     ("closing",
-     rf"(?P<meeting>\d{{1,5}}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?"
+     rf"(?P<meeting>\d{{1,5}}(?:st|nd|rd|th)\s+(?:\(?resumed\)?\s+)?"
      rf"(?:plenary\s+)?meeting)\s*\.?\s*{_DATE}\s*\.?",
-     "closing '82nd plenary meeting 20 December 2006'"),
+     "closing '82nd plenary meeting 20 December 2006', '54th (resumed) plenary meeting ...'"),
+    ("date", _DATE, "'20 December 2006'"),
+    ("closing_date", rf"(?<=[.;:!?\u201d)\]])\s+{_DATE}\s*\.?\s*$",
+     "a closing that is only the date, at the very end after the last paragraph"),
 ]
 
 # --- structure of the body ---
@@ -153,6 +156,10 @@ FOOTNOTES: Final[list[Row]] = [
      r"(?<![\w/.,\-\u2010-\u2015])(?P<year>(?:19|20)\d\d)(?P<digits>"
      r"[1-9]\d?)(?=[\s,;:.)\]\u201d\u2019\"]|$)",
      "year + marker: '197111' = 1971 + 11"),
+    ("marker_range",
+     r"(?<=(?:19|20)\d\d[\u2013-])(?P<year>(?:19|20)\d\d)(?P<digits>[1-9]\d?)"
+     r"(?=[\s,;:.)\]\u201d\u2019\"]|$)",
+     "range of years + marker: '2015\u201320306' = 2015\u20132030 + 6"),
     ("marker_floating",
          r"(?<=[,;:)\]\u201d\u2019\"]) (?P<digits>\d{1,3})(?=\s[A-Za-z\u201c\"\u2018\d]"
          r"|\s*$|\n)",

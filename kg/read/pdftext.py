@@ -147,9 +147,11 @@ def _ends_para(line: str) -> bool:
 def join_lines(lines: list[_Line], lex: Lexicon) -> str:
     """One prose stream; ``"\\n"`` where a paragraph break shows.
 
-    A break shows as a blank line, a page break or an indented first line
-    after a line that ends like a paragraph; text with unwrapped lines (one
-    paragraph a line) breaks at every line end.
+    A break shows as a blank line or an indented first line after a line
+    that ends like a paragraph; across a page break (the first line of a page
+    is indented anyway) only when the next line opens a paragraph ("12.",
+    "(a)", "Recalling"); text with unwrapped lines (one paragraph a line)
+    breaks at every line end.
     """
     lengths = sorted(len(ln.text) for ln in lines)
     unwrapped = bool(lengths) and lengths[len(lengths) // 2] > 150
@@ -170,6 +172,10 @@ def join_lines(lines: list[_Line], lex: Lexicon) -> str:
         elif ln.gap == "none":
             brk = _ends_para(prev) and (
                 ln.indent or unwrapped or bool(P["para_start"].match(s)) or _opener(s, lex)
+            )
+        elif ln.gap == "page":  # the first line of a page is indented anyway
+            brk = _ends_para(prev) and (
+                bool(P["para_start"].match(s) or P["opener_general"].match(s)) or _opener(s, lex)
             )
         elif _ends_para(prev):
             brk = True

@@ -207,6 +207,8 @@ def segment(stream: Marked, lex: Lexicon | None = None, *, layout: bool = False)
         body_lo = _after_title(text, title.start("title")) if title else 0
         out.heading = text[:body_lo]
     closings = list(P["closing"].finditer(text, body_lo))
+    if not closings:  # "... the present resolution. 16 December 2020": no meeting line
+        closings = list(P["closing_date"].finditer(text, body_lo))
     if closings:
         out.closing = " ".join(closings[-1].group(0).split())
     if not parts:
