@@ -128,8 +128,12 @@ def pagerank(graph: nx.Graph, weight: str = "weight") -> dict[Any, float]:
 
 
 def _order(rows: list[Row], *keys: str) -> list[Row]:
-    """Rows sorted by the given numeric keys (descending), then by ``id``."""
-    return sorted(rows, key=lambda r: (*(-float(str(r[k])) for k in keys), str(r["id"])))
+    """Rows sorted by the given numeric keys (descending), then by ``id``.
+
+    Keys are rounded to 9 decimals first, so that values equal but for float
+    noise (PageRank of symmetric nodes) tie and fall back to the next key.
+    """
+    return sorted(rows, key=lambda r: (*(-round(float(str(r[k])), 9) for k in keys), str(r["id"])))
 
 
 def instrument_ranking(network: nx.Graph) -> list[Row]:

@@ -10,6 +10,7 @@ here, through ``eli:is_part_of`` there), and against facts read in the seeds.
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 from collections.abc import Callable
@@ -34,6 +35,7 @@ from kg.analyze import (
 )
 from kg.analyze_cli import SECTION_CHOICES, analyze_command
 from kg.analyze_report import (
+    PAGERANK_METHOD,
     SECTIONS,
     Report,
     addressee_ranking,
@@ -41,10 +43,12 @@ from kg.analyze_report import (
     body_centrality,
     format_report,
     instrument_ranking,
+    pagerank,
     power_iteration_pagerank,
     resolution_ranking,
 )
 from kg.build import build
+from kg.errors import KGError
 from kg.query import open_store
 from kg.rdf.iris import Minter
 from kg.sample import sample_paths
@@ -526,6 +530,16 @@ def test_power_iteration_matches_networkx_reference(store: Store) -> None:
             assert ours[node] == pytest.approx(value, abs=1e-8)
 
 
+def test_pagerank_without_scipy_is_the_power_iteration(store: Store) -> None:
+    graph = body_comention_graph(store)
+    if importlib.util.find_spec("scipy") is None:
+        assert PAGERANK_METHOD.startswith("power iteration")
+        assert pagerank(graph) == power_iteration_pagerank(graph)
+    else:  # networkx's own, same definition
+        ours = power_iteration_pagerank(graph)
+        assert pagerank(graph) == pytest.approx(ours, abs=1e-8)
+
+
 def test_rankings_are_ordered(store: Store) -> None:
     instruments = instrument_ranking(instrument_network(store))
     keys = [(r["paragraphs"], r["resolutions"]) for r in instruments]
@@ -599,6 +613,13 @@ def test_cli_without_store_exits_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(analyze_command, ["--store", str(tmp_path / "none")])
     assert result.exit_code == 2
     assert "dckg build" in result.output
+
+
+def test_bad_section_or_format_is_a_kg_error(store: Store) -> None:
+    with pytest.raises(KGError, match="unknown section"):
+        analyze(store, sections=("everything",))
+    with pytest.raises(KGError, match="unknown format"):
+        format_report(Report((), ()), "xml")
 
 
 def test_cli_section_choices_match_the_report() -> None:
