@@ -92,7 +92,7 @@ def test_question(case: dict[str, Any], engine: OxigraphEngine) -> None:
     if "count" in case:
         assert result.answers[0].kind == "count" and result.answers[0].count == case["count"]
     if "addressees" in case:
-        ids = [a.text.split()[0] for a in result.answers]
+        ids = [a.entity for a in result.answers]
         assert ids[: len(case["addressees"])] == case["addressees"]
     if "same_as" in case:
         assert build(interpret(case["question"])).sparql == build(interpret(case["same_as"])).sparql

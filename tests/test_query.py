@@ -152,25 +152,32 @@ def test_who_is_asked_what(engine: OxigraphEngine) -> None:
     # counted by hand in the gold annotations: "urges ... States" 15 times, 12 + 2
     # requests to UNODC, "calls upon ... States" 13 times, "urges Member States" 8 times
     rows = run_named(engine, "who-is-asked-what")
-    top = [(r["addressee"], r["lemma"], r["directives"], r["resolutions"]) for r in rows[:4]]
+    top = [(r["addressee"], r["lemma"], r["directives"]) for r in rows[:4]]
     assert top == [
-        ("States", "urge", "15", "2"),
-        ("UNODC", "request", "14", "2"),
-        ("States", "call upon", "13", "2"),
-        ("MemberStates", "urge", "8", "2"),
+        ("States", "urge", "15"),
+        ("UNODC", "request", "14"),
+        ("States", "call upon", "13"),
+        ("MemberStates", "urge", "8"),
     ]
+    # request: 4 to UNODC (a body), 3 would be to States
+    assert {
+        r["strength_max"] for r in rows if r["addressee"] == "UNODC" and r["lemma"] == "request"
+    } == {"4"}
     assert all(int(str(r["strength_max"])) >= 2 for r in rows)
     decided = run_named(engine, "who-is-asked-what", min_strength="5")
     assert [(r["addressee"], r["lemma"]) for r in decided] == [("GA", "decide")]  # 61/183 op38
 
 
 def test_topic_over_time(engine: OxigraphEngine) -> None:
-    # funding in 2006: 61/183 op12.b "appropriate resources", op31 and op34, op33.c/d/g,
-    # op33.f "extrabudgetary resources", op33.h "voluntary contributions"; in 2008:
-    # 63/197 op6 "adequate resources", op40 "sufficient resources", op43 "donor base".
+    # funding (tests/data/gold/README.md) in 2006: 61/183 op12.b "with appropriate
+    # resources being devoted", op31, op33.c, op33.d "adequate resources", op33.g "to seek
+    # additional extrabudgetary resources", op34 "voluntary contributions" -- not the
+    # qualifiers "subject to the availability of extrabudgetary resources" (op33.f) or
+    # "from available voluntary contributions" (op33.h); in 2008: 63/197 op6 "allocating
+    # adequate resources", op40 "sufficient resources", op43 "widening its donor base".
     rows = run_named(engine, "topic-over-time")
     assert [(r["year"], r["resolutions"], r["paragraphs"]) for r in rows] == [
-        ("2006", "1", "8"),
+        ("2006", "1", "6"),
         ("2008", "1", "3"),
     ]
 
@@ -190,10 +197,13 @@ def test_footnote_treaties(engine: OxigraphEngine) -> None:
 def test_cited_by(engine: OxigraphEngine) -> None:
     # 63/197 pp1 "its resolution 62/176 of 18 December 2007"; pp4 "in its resolution 62/176"
     rows = run_named(engine, "cited-by")
-    assert [(r["symbol"], r["paragraph"], r["cited_as"]) for r in rows] == [
-        (R63, "pp1", "62/176"),
-        (R63, "pp4", "62/176"),
+    assert [(r["symbol"], r["paragraph"], r["cited_as"], r["where"]) for r in rows] == [
+        (R63, "pp1", "62/176", "text"),
+        (R63, "pp4", "62/176", "text"),
     ]
+    # 61/183 pp1 footnote 1 "See resolution 55/2." (the Millennium Declaration)
+    rows = run_named(engine, "cited-by", resolution="55/2")
+    assert (R61, "pp1", "footnote") in [(r["symbol"], r["paragraph"], r["where"]) for r in rows]
     # "in accordance with Economic and Social Council resolution 1996/20" in both op31/op40
     rows = run_named(engine, "cited-by", resolution="E/RES/1996/20")
     assert [(r["symbol"], r["paragraph"]) for r in rows] == [(R61, "op31"), (R63, "op40")]
