@@ -59,6 +59,7 @@ _WORD_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 RULE = "_______________"
 _OPEN, _CLOSE = "\x01", "\x02"  # marker sentinels while wrapping PDF lines
 _SENTINEL = re.compile("\x01([^\x02]*)\x02")
+_TIED = "\x03"  # a space the wrap never breaks: a floating marker stays with its word
 
 
 def long_date(iso: str | None) -> str:
@@ -132,7 +133,7 @@ def _marked(doc: Document, p: Paragraph, floating: set[str] | None = None) -> st
     for offset, marker in sorted(marks, reverse=True):
         shown = marker if floating is None else f"{_OPEN}{marker}{_CLOSE}"
         if floating is not None and marker in floating:
-            text = f"{text[:offset]} {shown}  {text[offset:].lstrip()}"
+            text = f"{text[:offset]}{_TIED}{shown}  {text[offset:].lstrip()}"
         else:
             text = text[:offset] + shown + text[offset:]
     return text
@@ -318,6 +319,7 @@ def render_pdf(
             continue
         p = doc.paragraph(value)
         for ln in wrap(_prefix(p) + _marked(doc, p, floating), width):
+            ln = ln.replace(_TIED, " ")
             lines.append((_SENTINEL.sub(r"\1", ln), _SENTINEL.findall(ln)))
     if not parts:
         lines += [("", []), (" ", []), ("", [])] + [(x, []) for x in _closing(doc)]

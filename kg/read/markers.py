@@ -90,8 +90,8 @@ def _candidates(text: str) -> list[_Cand]:
         s = m.start("digits")
         before = text[: s - 2].rstrip()
         last = before.rsplit(" ", 1)[-1] if before else ""
-        if last.isdigit() and len(last) <= 3:
-            continue  # "paragraphs 3, 4 and 5" (but "June 2006, 16  in" is a marker)
+        if last.isdigit() and len(last) <= 3 and P["number_list_after"].match(text, m.end()):
+            continue  # "paragraphs 3, 4 and 5" (but "Agenda 21, 5" at its end is a marker)
         found.setdefault(s, _Cand(s - 1, m.end(), s - 1, int(m.group("digits")), "floating"))
     return [found[k] for k in sorted(found)]
 

@@ -170,6 +170,8 @@ FOOTNOTES: Final[list[Row]] = [
      "'Drugs, 4  the': a floating marker inside a PDF line; glued back as 'Drugs,4 the'"),
     ("floating_line_start", r"(?P<digits>\d{1,3}) {2,}(?=\S)",
      "'2  addressing' opening a PDF line: the marker of the line before"),
+    ("number_list_after", r"\s*(?:,|and\b|or\b|to\b)\s*\d",
+     "'3, 4 and 5': a list of numbers goes on after the number"),
     ("abbrev_before",
          r"\b(?:No|Nos|vol|chap|sect|para|paras|art|p|pp|op|Rev|Add|Corr"
          r"|annex|Suppl)\.$",
