@@ -7,8 +7,13 @@ The scheme is data, ``kg/data/topics.jsonl``: one concept per line with
 without an IRI) and the lexical evidence: ``patterns`` (regexes, each with a
 comment) and ``guards`` (regexes whose matches cancel any pattern hit they
 overlap: "equal treatment" is not drug treatment, "United Nations funds and
-programmes" is not funding).  Grouping concepts have no patterns and are
-never assigned directly.
+programmes" is not funding).  A concept may also name a ``context`` (a regex
+with a comment): its patterns marked ``"context": true`` are words too
+ambiguous on their own (bare "trafficking", "smuggling", "transit
+countries") and count only in a paragraph where the context matches
+somewhere (for trafficking: drugs named other than in "Office on Drugs and
+Crime"); contexts are case-insensitive.  Grouping concepts have no patterns
+and are never assigned directly.
 
 Matching is case-insensitive unless a pattern says ``"case": true`` (AIDS vs
 "aids").  Flat-text renderings lose hyphens ("moneylaundering",
@@ -42,6 +47,7 @@ from typing import Any
 from kg.errors import KGError
 from kg.model import Document, Span, TopicHit
 
+_PATH = "kg/data/topics.jsonl"
 _HYPHEN = r"(?:[-\u2010\u2011]\s?|\s)?"
 _SPACE = r"(?:\s+|\s*[-\u2010\u2011]\s*)"
 
@@ -103,6 +109,7 @@ class Rules:
     first: re.Pattern[str] | None = None  # all patterns as one alternation: earliest start
     each: tuple[re.Pattern[str], ...] = ()  # one by one: the longest match at that start
     guards: re.Pattern[str] | None = None  # they cancel hits of both modes
+    weak: tuple[bool, ...] = ()  # per pattern of ``each``: counts only in the concept's context
 
 
 @dataclass(frozen=True)
@@ -113,6 +120,7 @@ class Concept:
     broader: tuple[str, ...]
     folded: Rules
     exact: Rules
+    context: re.Pattern[str] | None = None  # searched in the lower-cased paragraph
 
     @property
     def assignable(self) -> bool:
@@ -150,11 +158,13 @@ def _rules(
         except re.error as exc:
             raise KGError(f"bad regex: {exc}", path="kg/data/topics.jsonl", where=where) from None
 
-    mine = [source(r) for r in recs if bool(r.get("case")) == case]
+    mine = [r for r in recs if bool(r.get("case")) == case]
+    sources = [source(r) for r in mine]
     return Rules(
-        first=compile_(mine),
-        each=tuple(p for p in (compile_([m]) for m in mine) if p is not None),
+        first=compile_(sources),
+        each=tuple(p for p in (compile_([m]) for m in sources) if p is not None),
         guards=compile_([source(g) for g in guards if bool(g.get("case")) == case]),
+        weak=tuple(bool(r.get("context")) for r in mine),
     )
 
 
@@ -181,12 +191,19 @@ def scheme() -> tuple[Concept, ...]:
         guards = rec.get("guards") or []
         if not isinstance(pats, list) or not isinstance(guards, list):
             raise KGError("patterns/guards must be lists", path="kg/data/topics.jsonl", where=cid)
+        ctx = rec.get("context")
+        if ctx is not None and not isinstance(ctx, dict):
+            raise KGError("context must be a {re, comment} object", path=_PATH, where=cid)
+        context = _rules([{**ctx, "case": False}], [], False, cid).first if ctx else None
+        if context is None and any(p.get("context") for p in pats):
+            raise KGError("'context' pattern without a context", path=_PATH, where=cid)
         out.append(
             Concept(
                 id=cid,
                 broader=tuple(str(b) for b in rec.get("broader") or []),
                 folded=_rules(pats, guards, False, cid),
                 exact=_rules(pats, guards, True, cid),
+                context=context,
             )
         )
     return tuple(out)
@@ -201,8 +218,13 @@ def _lower(text: str) -> str:
 
 
 def _hit(c: Concept, text: str, low: str) -> Span | None:
-    """Earliest match of ``c`` not overlapping a guard match (the longest at that offset)."""
+    """Earliest match of ``c`` not overlapping a guard match (the longest at that offset).
+
+    A match by a context-bound pattern only counts when the concept's context is
+    in the paragraph.
+    """
     blocked: list[Span] | None = None  # guards only run once a pattern matched
+    in_context: bool | None = None  # the context is searched once, when first needed
     best: Span | None = None
     for rules, src in ((c.folded, low), (c.exact, text)):
         pos = 0
@@ -210,7 +232,17 @@ def _hit(c: Concept, text: str, low: str) -> Span | None:
             s = m.start()
             if best is not None and s > best[0]:
                 break
-            e = max((x.end() for p in rules.each if (x := p.match(src, s))), default=m.end())
+            ends = [
+                (x.end(), w)
+                for p, w in zip(rules.each, rules.weak, strict=True)
+                if (x := p.match(src, s))
+            ]
+            if any(w for _, w in ends) and in_context is None:
+                in_context = c.context is not None and c.context.search(low) is not None
+            e = max((end for end, w in ends if in_context or not w), default=s)
+            if e <= s:  # only context-bound patterns matched here, out of their context
+                pos = s + 1
+                continue
             if blocked is None:
                 blocked = [
                     g.span()
@@ -218,7 +250,7 @@ def _hit(c: Concept, text: str, low: str) -> Span | None:
                     if r.guards is not None
                     for g in r.guards.finditer(t)
                 ]
-            if e > s and not any(bs < e and s < be for bs, be in blocked):
+            if not any(bs < e and s < be for bs, be in blocked):
                 if best is None or (s, -e) < (best[0], -best[1]):
                     best = (s, e)
                 break
@@ -231,6 +263,8 @@ def topic_hits(text: str, offset: int = 0) -> list[TopicHit]:
 
     >>> [(h.topic, h.span) for h in topic_hits("equal treatment and drug treatment")]
     [('treatment', (25, 34))]
+    >>> [[h.evidence for h in topic_hits(t)] for t in ("trafficking", "trafficking in cocaine")]
+    [[], ['trafficking']]
     """
     low = _lower(text)
     hits = []
