@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pyoxigraph import Literal, NamedNode, QueryResultsFormat, parse_query_results
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
@@ -299,15 +301,36 @@ INJECTIONS = [
 ]
 
 
-def _shape(query: Query) -> str:
-    """The algebra with every literal value blanked out."""
-    import re
+def _walk(node: object) -> object:
+    """An algebra tree with every literal value blanked out."""
+    from rdflib import Literal as RLiteral
 
-    return re.sub(
-        r"rdflib\.term\.Literal\([^)]*\)|Literal\('(?:[^'\\]|\\.)*'[^)]*\)",
-        "LIT",
-        repr(query.algebra),
-    )
+    if isinstance(node, RLiteral):
+        return "LIT"
+    if isinstance(node, dict):
+        name = getattr(node, "name", type(node).__name__)
+        return (
+            name,
+            tuple((str(k), _walk(v)) for k, v in sorted(node.items(), key=lambda kv: str(kv[0]))),
+        )
+    if isinstance(node, (list, tuple)):
+        return tuple(_walk(v) for v in node)
+    if isinstance(node, (set, frozenset)):
+        return tuple(sorted(repr(_walk(v)) for v in node))
+    return repr(node)
+
+
+def _shape(query: Query) -> object:
+    """The algebra of a parsed query, literal values blanked out."""
+    return _walk(query.algebra)
+
+
+def test_the_shape_check_sees_a_naive_injection() -> None:
+    """Control: pasting the same text into the query does change its algebra."""
+    head, tail = 'SELECT ?d WHERE { { ?d <http://ex/verb> "', '" } }'
+    safe = prepareQuery(head + "urges" + tail)
+    naive = prepareQuery(head + 'x" } UNION { ?d ?p "o' + tail)
+    assert _shape(naive) != _shape(safe)
 
 
 @pytest.mark.parametrize("value", INJECTIONS)
@@ -499,3 +522,20 @@ def test_cli_sparql_shows_the_bound_query(sample_out: Path) -> None:
         "VALUES (?body ?topic) { (<https://w3id.org/dckg/body/INCB> "
         "<https://w3id.org/dckg/topic/hiv>) }" in result.output
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_any_string_value_is_one_literal(value: str) -> None:
+    """Whatever the text, the bound query keeps its shape and binds exactly that text."""
+    from pyoxigraph import Store
+
+    template = (
+        "SELECT ?v (COUNT(?d) AS ?n) WHERE { OPTIONAL { ?d <http://ex/verb> ?v } } GROUP BY ?v"
+    )
+    attack = render(template, {"v": Literal(value)})
+    safe = render(template, {"v": Literal("urges")})
+    ns: dict[str, str] = {}
+    assert _shape(prepareQuery(attack, initNs=ns)) == _shape(prepareQuery(safe, initNs=ns))
+    echo = OxigraphEngine(Store()).run(render("SELECT ?v WHERE { }", {"v": Literal(value)}))
+    assert echo.values() == [{"v": value}]
