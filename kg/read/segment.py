@@ -142,6 +142,8 @@ def _preamble_splits(text: str, lo: int, hi: int, lex: Lexicon, general: bool) -
         hint = m.group(0).endswith("\n") and ends_paragraph(text[starts[-1] : pos])
         comma = m.group("punct") in (",", ";")  # never after ":" ("Rights: Implementing …")
         opens = comma and _opens_preamble(head, lex, general and m.group("punct") == ",")
+        if m.group("punct") == ".":  # "… with the same emphasis. Recalling the …"
+            opens = bool(lex.preamble_lead(head))
         if (hint or opens) and _quote_depth_ok(text, starts[-1], pos):
             starts.append(pos)
     return starts
@@ -154,6 +156,9 @@ def _opens_preamble(head: str, lex: Lexicon, general: bool) -> bool:
     if not m:
         return False
     words = m.group("lead").split()
+    after = head[m.end() :].split(" ", 3)[1:3]
+    if len(after) > 1 and after[1][:1].isupper():
+        return False  # a title: "… All States, Taking into Particular Account the Needs …"
     return words[-1] not in _NOT_OPENERS and words[0] not in _NOT_OPENERS
 
 
