@@ -92,23 +92,26 @@ def heading_gap(
             if title:
                 return lo + m.start("num"), num, " ".join(title.group("title").split())
     ends = _END_PUNCT if preamble else ";:."
-    cut = max(tail.rfind(c) for c in ends + "\n")
-    gap = tail[cut + 1 :].strip(" \n")
-    while cut > 0 and tail[cut] == ":" and gap[:1].islower():  # "Pillar I: measures to ..."
-        cut = max(tail.rfind(c, 0, cut) for c in ends + "\n")
+    for breaks in ("", "\n"):  # headings on lines of their own ("Part I\nSection 1\n")
+        cut = max(tail.rfind(c) for c in ends + breaks)
         gap = tail[cut + 1 :].strip(" \n")
-    while 0 <= cut < len(tail) - 1 and tail[cut + 1] in _CLOSERS:
-        cut += 1
-    gap = tail[cut + 1 :].strip(" \n")
-    if not gap or not looks_like_heading(gap):
-        return None
-    start = lo + cut + 1
-    while text[start] in " \n":
-        start += 1
-    return start, "", " ".join(gap.split())
+        while cut > 0 and tail[cut] == ":" and gap[:1].islower():  # "Pillar I: measures to"
+            cut = max(tail.rfind(c, 0, cut) for c in ends + breaks)
+            gap = tail[cut + 1 :].strip(" \n")
+        while 0 <= cut < len(tail) - 1 and tail[cut + 1] in _CLOSERS:
+            cut += 1
+        gap = tail[cut + 1 :].strip(" \n")
+        if gap and looks_like_heading(" ".join(gap.split())):
+            start = lo + cut + 1
+            while text[start] in " \n":
+                start += 1
+            return start, "", "\n".join(" ".join(ln.split()) for ln in gap.split("\n"))
+    return None
 
 
-Head = tuple[int, str, str]  # (start in the stream, number, title) of a section heading
+# (start in the stream, number, title) of a section heading; a title of several lines
+# ("Part I\nOverall policymaking …") is a run of headings
+Head = tuple[int, str, str]
 Region = tuple[int, int]  # a stretch of the stream
 
 

@@ -37,6 +37,7 @@ from kg.read.assemble import Block, ParagraphDraft, SectionDraft
 from kg.read.lexicon import ADVERBS, Lexicon, load
 from kg.read.markers import Marked
 from kg.read.numbering import (
+    Head,
     Sections,
     Start,
     ends_paragraph,
@@ -299,7 +300,7 @@ def _read_body(
                 heads.append((head[0], SectionDraft(head[1], head[2]), letter))
                 regions.append((*region, False))
             if st.head:
-                heads.append((st.head[0], SectionDraft(st.head[1], st.head[2]), letter))
+                heads += [(st.head[0], sec, letter) for sec in _headings(st.head)]
             if st.pre:
                 regions.append((*st.pre, True))
             nxt = starts[i + 1] if i + 1 < len(starts) else None
@@ -322,6 +323,12 @@ def _read_body(
             s, e = _strip(text, a, b)
             if s < e:
                 paras.append(_Para("preambular", None, s, e, letter))
+
+
+def _headings(head: Head) -> list[SectionDraft]:
+    """Section drafts of a heading; a title of several lines is a run of headings."""
+    lines = [ln for ln in head[2].split("\n") if ln] or [""]
+    return [SectionDraft(head[1] if i == 0 else "", ln) for i, ln in enumerate(lines)]
 
 
 def _opening(st: Start) -> int:
