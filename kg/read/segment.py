@@ -93,6 +93,7 @@ class _Part:
     head: int  # where the part letter stands in the stream
     lo: int  # the part's body: after its enacting formula ...
     hi: int  # ... up to its closing
+    title_words: list[str] = field(default_factory=list)  # of the resolution, for headings
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -120,6 +121,29 @@ def _operative_tail(text: str, lo: int, hi: int, lex: Lexicon, *, chapeau: bool)
         if lex.operative_lead(head) and not lex.preamble_lead(head):
             return pos if _quote_depth_ok(text, lo, pos) else None
     return None
+
+
+def _adopts_titled(
+    text: str, lo: int, hi: int, lex: Lexicon, title: list[str]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A lead-in adopting a text headed by the resolution's own title, then more text.
+
+    "Adopts the following political declaration ...: United against racism, ...
+    We, Heads of State ..., 1. Reaffirm": the spans of the lead-in and of the
+    title (a heading); what follows is the declaration's own preamble.
+    """
+    if not title:
+        return None
+    at = _operative_tail(text, lo, hi, lex, chapeau=False)
+    colon = text.find(":", at, hi) if at is not None else -1
+    if at is None or colon < 0:
+        return None
+    heading = re.compile(r"\s+".join(map(re.escape, title)))
+    start, _ = _strip(text, colon + 1, hi)
+    m = heading.match(text, start, hi)
+    if not m:
+        return None
+    return _strip(text, at, colon + 1), (start, m.end())
 
 
 def _quote_depth_ok(text: str, lo: int, pos: int) -> bool:
@@ -219,7 +243,9 @@ def segment(stream: Marked, lex: Lexicon | None = None, *, layout: bool = False)
         out.closing = " ".join(closings[-1].group(0).split())
     if not parts:
         body_hi = closings[-1].start() if closings else len(text)
-        parts = [_Part("", "", body_lo, body_lo, body_hi)]
+        title = P["title_line"].search(out.heading)
+        words = out.heading[title.start("title") :].split() if title else []
+        parts = [_Part("", "", body_lo, body_lo, body_hi, words)]
     paras: list[_Para] = []
     heads: list[tuple[int, SectionDraft, str]] = []
     for part in parts:
@@ -314,10 +340,16 @@ def _read_body(
         regions.append((lo, hi, False))
     for r_lo, r_hi, before_number in regions:
         op_at = _operative_tail(text, r_lo, r_hi, lex, chapeau=before_number)
+        adopted = _adopts_titled(text, r_lo, r_hi, lex, part.title_words) if before_number else None
         if op_at is not None:
             s, e = _strip(text, op_at, r_hi)
             paras.append(_Para("operative", None, s, e, letter, chapeau=before_number))
             r_hi = op_at
+        elif adopted:  # "Adopts the following declaration: <its title> We, ..., 1. ..."
+            (s, e), (t_lo, t_hi) = adopted
+            paras.append(_Para("operative", None, s, e, letter, chapeau=True))
+            heads.append((t_lo, SectionDraft("", " ".join(text[t_lo:t_hi].split())), letter))
+            r_lo = t_hi
         cuts = [*_preamble_splits(text, r_lo, r_hi, lex, not layout), r_hi]
         for a, b in itertools.pairwise(cuts):
             s, e = _strip(text, a, b)
@@ -452,9 +484,12 @@ def _item_drafts(
 
 
 def _operative_ids(events: list[Event]) -> dict[_Para, tuple[str | None, str]]:
-    """(section, id without part and section) of each operative paragraph."""
-    out: dict[_Para, tuple[str | None, str]] = {}
-    unnumbered: Counter[tuple[str, str | None]] = Counter()
+    """(section, id without part and section) of each operative paragraph.
+
+    A lead-in is "op0" when numbered paragraphs of its section follow it;
+    otherwise unnumbered paragraphs count "op1", "op2" in their section.
+    """
+    scoped: list[tuple[_Para, str | None]] = []
     section: str | None = None
     for _, _, item in events:
         if isinstance(item, tuple):
@@ -463,16 +498,19 @@ def _operative_ids(events: list[Event]) -> dict[_Para, tuple[str | None, str]]:
                 section = None
             elif sec.number:
                 section = sec.number
-            continue
-        if item.kind != "operative":
-            continue
-        if item.number:
-            out[item] = (section, f"op{item.number}")
-        elif item.chapeau:
-            out[item] = (section, "op0")
+        elif item.kind == "operative":
+            scoped.append((item, section))
+    numbered = {(p.part, scope) for p, scope in scoped if p.number}
+    out: dict[_Para, tuple[str | None, str]] = {}
+    unnumbered: Counter[tuple[str, str | None]] = Counter()
+    for p, scope in scoped:
+        if p.number:
+            out[p] = (scope, f"op{p.number}")
+        elif p.chapeau and (p.part, scope) in numbered:
+            out[p] = (scope, "op0")
         else:
-            unnumbered[(item.part, section)] += 1
-            out[item] = (section, f"op{unnumbered[(item.part, section)]}")
+            unnumbered[(p.part, scope)] += 1
+            out[p] = (scope, f"op{unnumbered[(p.part, scope)]}")
     return out
 
 
