@@ -70,8 +70,19 @@ class Sections:
             self.current = num
 
 
+def _opens_paragraph(text: str, lex: Lexicon) -> bool:
+    head = text[:100]
+    return bool(lex.operative_lead(head) or lex.preamble_lead(head))
+
+
 def heading_gap(
-    text: str, lo: int, hi: int, sections: Sections, *, preamble: bool
+    text: str,
+    lo: int,
+    hi: int,
+    sections: Sections,
+    *,
+    preamble: bool,
+    lex: Lexicon | None = None,
 ) -> tuple[int, str, str] | None:
     """A section heading standing between a paragraph's end and ``hi``.
 
@@ -79,7 +90,8 @@ def heading_gap(
     heading ("II Action by ...", "B. Title") follows paragraph-ending
     punctuation; an unnumbered one is the text after the paragraph's last
     ";", ":" or "." (after the preamble: ",") when it looks like a heading;
-    it may hold a colon itself ("Pillar I: measures to prevent ...").
+    it may hold a colon itself ("Pillar I: measures to prevent ...", "Agenda 2063:
+    The Africa We Want") unless what comes before the colon opens a paragraph.
     """
     tail = text[lo:hi].rstrip(" \n")
     if not tail:
@@ -95,9 +107,15 @@ def heading_gap(
     for breaks in ("", "\n"):  # headings on lines of their own ("Part I\nSection 1\n")
         cut = max(tail.rfind(c) for c in ends + breaks)
         gap = tail[cut + 1 :].strip(" \n")
-        while cut > 0 and tail[cut] == ":" and gap[:1].islower():  # "Pillar I: measures to"
-            cut = max(tail.rfind(c, 0, cut) for c in ends + breaks)
-            gap = tail[cut + 1 :].strip(" \n")
+        while cut > 0 and tail[cut] == ":":  # "Pillar I: measures to ...", "2063: The Africa"
+            before = max(tail.rfind(c, 0, cut) for c in ends + breaks)
+            longer = tail[before + 1 :].strip(" \n")
+            whole = " ".join(longer.split())
+            if not gap[:1].islower() and (
+                not looks_like_heading(whole) or lex is None or _opens_paragraph(whole, lex)
+            ):
+                break
+            cut, gap = before, longer
         while 0 <= cut < len(tail) - 1 and tail[cut + 1] in _CLOSERS:
             cut += 1
         gap = tail[cut + 1 :].strip(" \n")
@@ -220,7 +238,7 @@ def operative_starts(
             found.append(Start(m.start(), m.end(), str(num), head, pre, earlier))
             last_text, expected = m.end(), num + 1
             continue
-        gap = heading_gap(text, last_text, m.start(), sections, preamble=not found)
+        gap = heading_gap(text, last_text, m.start(), sections, preamble=not found, lex=lex)
         boundary = m.start() == lo or ends_paragraph(before)
         if num != expected:  # numbering restarts only after a numbered heading
             if not (gap and gap[1] and found):
