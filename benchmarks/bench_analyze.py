@@ -5,11 +5,16 @@ into ``--out`` (default ``/tmp/dckg-bench-analyze``): once whole, and once per
 fraction given (default a half and a quarter: every second or fourth file in
 sorted order, so that all three sessions stay represented).  A build is reused when its folder holds
 a store made from the same file list.  Then each run is a fresh process
-pinned to one core that opens the store read-only and times, in order:
+pinned to one core that opens the store read-only, as ``dckg analyze`` does,
+and times, in order:
 
 * each projection (one SPARQL SELECT streamed into a networkx graph), with its
   node and edge counts;
-* each metric on those graphs (rankings, PageRank).
+* each metric on those graphs (rankings, PageRank);
+
+and the same again on an in-memory copy (the build's ``kg.nt`` bulk-loaded
+into pyoxigraph's memory store), which separates the cost of the projections
+from that of the on-disk store's lookups (unless ``--no-memory``).
 
 Figures are medians over ``--runs`` runs (default 3); the table gives the
 triples in the store and, per step, wall-clock and CPU seconds and CPU
@@ -74,18 +79,28 @@ def ensure_build(files: list[Path], out: Path, jobs: int) -> float | None:
 # --------------------------------------------------------------- one run
 
 
-def one_run(store_dir: Path) -> dict[str, Any]:
-    """Open the store, time every projection and metric once (this process)."""
+def one_run(build_dir: Path, memory: bool) -> dict[str, Any]:
+    """Open the build's store (or load its kg.nt into memory), time every step once."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     import networkx as nx
+    import pyoxigraph as ox
 
     from kg import analyze as a
     from kg import analyze_report as r
     from kg.query import open_store
 
-    store = open_store(store_dir)
-    out: dict[str, Any] = {"triples": len(store), "steps": {}}
+    started = time.perf_counter()
+    if memory:
+        store = ox.Store()
+        store.bulk_load(path=str(build_dir / "kg.nt"), format=ox.RdfFormat.N_TRIPLES)
+    else:
+        store = open_store(build_dir / "store")
+    out: dict[str, Any] = {
+        "triples": len(store),
+        "steps": {},
+        "open": time.perf_counter() - started,
+    }
 
     def timed(name: str, fn: Callable[[], Any]) -> Any:
         cpu, wall = time.process_time(), time.perf_counter()
@@ -130,11 +145,12 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def median_runs(store_dir: Path, runs: int) -> dict[str, Any]:
+def median_runs(build_dir: Path, runs: int, memory: bool) -> dict[str, Any]:
     results = []
     for _ in range(max(1, runs)):
+        extra = ["--memory"] if memory else []
         done = subprocess.run(
-            [sys.executable, __file__, "--one", str(store_dir)],
+            [sys.executable, __file__, "--one", str(build_dir), *extra],
             check=True, capture_output=True, text=True,
         )  # fmt: skip
         results.append(json.loads(done.stdout))
@@ -149,6 +165,7 @@ def median_runs(store_dir: Path, runs: int) -> dict[str, Any]:
     return {
         "triples": first["triples"],
         "steps": steps,
+        "open": statistics.median(r["open"] for r in results),
         "peak_mib": statistics.median(r["peak_mib"] for r in results),
     }
 
@@ -230,16 +247,23 @@ def main(argv: list[str] | None = None) -> int:
         help="partial corpora besides the whole (default: 0.5 0.25)",
     )
     parser.add_argument("--jobs", type=int, default=2, help="build worker processes")
+    parser.add_argument(
+        "--no-memory",
+        action="store_true",
+        help="skip the runs on an in-memory copy (kg.nt loaded into pyoxigraph's memory store)",
+    )
+    parser.add_argument("--memory", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
-        print(json.dumps(one_run(args.one)))
+        print(json.dumps(one_run(args.one, args.memory)))
         return 0
     corpus = args.corpus.resolve()
     if not corpus.is_dir():
         print(f"bench_analyze: corpus not found: {corpus}", file=sys.stderr)
         return 2
-    results: dict[str, dict[str, Any]] = {}
+    disk: dict[str, dict[str, Any]] = {}
+    memory: dict[str, dict[str, Any]] = {}
     for fraction in [1.0, *args.fractions]:
         files = corpus_files(corpus, fraction)
         label = "full" if fraction >= 1 else f"{fraction:g}"
@@ -247,15 +271,21 @@ def main(argv: list[str] | None = None) -> int:
         built = ensure_build(files, out, args.jobs)
         note = f"built in {built:.0f} s" if built is not None else "reused"
         print(f"{label}: {len(files)} files -> {out} ({note})", file=sys.stderr)
-        results[f"{label} ({len(files)} files)"] = median_runs(out / "store", args.runs)
+        disk[f"{label} ({len(files)} files)"] = median_runs(out, args.runs, memory=False)
+        if not args.no_memory:
+            memory[f"{label} ({len(files)} files)"] = median_runs(out, args.runs, memory=True)
     print(machine())
     print(f"runs: {args.runs} per build (median, fresh process each), corpus: {corpus}")
-    print()
-    print("\n".join(table(results)))
-    print()
-    print("\n".join(linearity(results)))
-    labels = list(results)
-    print(f"peak RSS of a run ({labels[0]}): {results[labels[0]]['peak_mib']:.0f} MiB")
+    for title, results in (("on-disk store (as dckg analyze runs)", disk), ("in memory", memory)):
+        if not results:
+            continue
+        first = next(iter(results.values()))
+        opened, peak = first["open"], first["peak_mib"]
+        print(f"\n{title}: opened/loaded in {opened:.2f} s, peak RSS {peak:.0f} MiB")
+        print()
+        print("\n".join(table(results)))
+        print()
+        print("\n".join(linearity(results)))
     return 0
 
 
