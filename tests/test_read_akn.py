@@ -141,7 +141,30 @@ STRUCTURES = [
     ("75/75_248_E.xml", "op6", None, "I", "Reaffirms its decision, contained in paragraph 4"),
     # unlabelled items after a paragraph ending with a colon
     ("75/75_326_E.xml", "op8.2", "op8", None, "Friday, 3 June: from 10 a.m. to 1 p.m."),
+    # the <list> of a labelled paragraph "(e)" is one level below it
+    ("76/A_RES_76_84 A-B-2118640E.xml", "A.op1.e.i", "A.op1.e", None,
+     "The development of the human and technical resources"),
+    # captions over tables ("B. Pension Administration") are no sections: numbering goes on
+    ("76/A_RES_76_246-2119713E.xml", "XIII.op28", None, "XIII",
+     "Also approves the estimates of 121,819,100 dollars"),
 ]  # fmt: skip
+
+
+def test_tables_keep_their_captions_and_notes(corpus_dir: Path) -> None:
+    """75/246: "A. Pension Administration" over a table, "Abbreviations: ..." under it."""
+    doc = _akn(corpus_dir, "75/75_246_E.xml")
+    assert [p.id for p in doc.operative][42:44] == ["op43", "op44"]
+    assert not any(s.number in ("A", "B") for s in doc.sections)
+    assert not any(p.text.startswith("Abbreviations:") for p in doc.paragraphs)
+
+
+def test_note_set_inside_a_word_moves_to_its_edge(corpus_dir: Path) -> None:
+    """77/189 has "Reduction, t<authorialNote marker="6"/>he Addis Ababa Action Agenda"."""
+    doc = _akn(corpus_dir, "77/A_RES_77_189-2228885E.xml")
+    fn = next(f for f in doc.footnotes if f.marker == "6")
+    text = doc.paragraph(fn.paragraph or "").text
+    assert text[: fn.offset].endswith("Disaster Risk Reduction,")
+    assert text[fn.offset :].startswith(" the Addis Ababa Action Agenda")
 
 
 @pytest.mark.parametrize(("name", "pid", "parent", "section", "begins"), STRUCTURES,

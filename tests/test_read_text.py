@@ -260,6 +260,43 @@ def test_61_183_leads(doc61: Document, pid: str, lead: str) -> None:
          "submitted", ["2", "3", "4"],
          "the Secretary-General, submitted pursuant to resolution 74/167 and the report, "
          "submitted", [(22, "2"), (62, "3"), (78, "4")]),
+        # a year before the mark is whole: 77/248 "Sediments, 2004,117 and", 75/92 "in 2021.9"
+        ("Ballast Water and Sediments, 2004,117 and also encourages States", ["117"],
+         "Ballast Water and Sediments, 2004, and also encourages States", [(34, "117")]),
+        ("the next session of the Committee, to be held in 2021.9", None,
+         "the next session of the Committee, to be held in 2021.", [(54, "9")]),
+        # numbering inside names is no marker (75/252, 75/265, 77/180, 76/253, 77/73)
+        ("Recalls paragraph XI.6 of the report of the Advisory Committee", None,
+         "Recalls paragraph XI.6 of the report of the Advisory Committee", []),
+        ("in compliance with C-SS-4/ DEC.3, the perpetrators", None,
+         "in compliance with C-SS-4/ DEC.3, the perpetrators", []),
+        ("in its resolution GC.18/Res.9 of 7 November 2019, entitled", None,
+         "in its resolution GC.18/Res.9 of 7 November 2019, entitled", []),
+        ("decision 14.COM 10.b.2 on \u201cTranshumance", None,
+         "decision 14.COM 10.b.2 on \u201cTranshumance", []),
+        ("a vesicant chemical substance from 1.A.04 scheduled chemicals", None,
+         "a vesicant chemical substance from 1.A.04 scheduled chemicals", []),
+        # after a range of years (77/330 flat): 2015-2030 + marker 6
+        ("the Sendai Framework for Disaster Risk Reduction 2015\u201320306 in the region;", None,
+         "the Sendai Framework for Disaster Risk Reduction 2015\u20132030 in the region;",
+         [(58, "6")]),
+        # a lost marker goes where the number is malformed with it (75/224): "2015-20303",
+        # not "71/243"; a year is never split (75/222: "2017" is not 201 + 7)
+        ("Recalling the New Urban Agenda,2 Reaffirming its resolution 71/243 of 21 December "
+         "2016, Noting that the Sendai Framework for Disaster Risk Reduction 2015\u201320303 can "
+         "contribute to the New Urban Agenda,4 Recalling its resolutions 72/220 of 20 December "
+         "2017,", None,
+         "Recalling the New Urban Agenda, Reaffirming its resolution 71/243 of 21 December "
+         "2016, Noting that the Sendai Framework for Disaster Risk Reduction 2015\u20132030 can "
+         "contribute to the New Urban Agenda, Recalling its resolutions 72/220 of 20 December "
+         "2017,", [(31, "2"), (157, "3"), (197, "4")]),
+        # a number after a number, at a paragraph's end, is a marker (75/239)
+        ("by the United Nations Conference on Environment and Development in chapter 17 of "
+         "Agenda 21, 5\nNoting with satisfaction", ["5"],
+         "by the United Nations Conference on Environment and Development in chapter 17 of "
+         "Agenda 21,\nNoting with satisfaction", [(91, "5")]),
+        ("paragraphs 3, 4 and 5 of its resolution", ["4"],
+         "paragraphs 3, 4 and 5 of its resolution", []),
     ],
 )  # fmt: skip
 def test_markers(
