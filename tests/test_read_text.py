@@ -297,6 +297,13 @@ def test_61_183_leads(doc61: Document, pid: str, lead: str) -> None:
          "Agenda 21,\nNoting with satisfaction", [(91, "5")]),
         ("paragraphs 3, 4 and 5 of its resolution", ["4"],
          "paragraphs 3, 4 and 5 of its resolution", []),
+        # a marker lost between two others may be glued to short capitals (77/76, flat)
+        ("the Treaty,4 the resolution on the Middle East of the 1995 Review and Extension "
+         "Conference of the Parties to the NPT5 and the Final Documents of the 2000 and 2010 "
+         "Review Conferences,6 and", None,
+         "the Treaty, the resolution on the Middle East of the 1995 Review and Extension "
+         "Conference of the Parties to the NPT and the Final Documents of the 2000 and 2010 "
+         "Review Conferences, and", [(11, "4"), (115, "5"), (180, "6")]),
     ],
 )  # fmt: skip
 def test_markers(

@@ -202,8 +202,9 @@ def _accept_unknown(text: str, cands: list[_Cand]) -> list[_Cand]:
         if 1 <= c.value <= 199 and c.shape in ("punct", "letter", "acronym", "year")
     ]
     # markers lost between two others in sequence ("…2, 5/13 and 5/64 …5"): look for
-    # them, in order, glued to numbers between them
+    # them, in order, glued to numbers or to short capitals ("the NPT5 and") between them
     values = {c.value for c in taken}
+    caps = {(c.value, c.start): c for c in cands if c.shape == "caps"}
     firsts: dict[int, _Cand] = {}
     for c in taken:
         firsts.setdefault(c.value, c)
@@ -212,6 +213,11 @@ def _accept_unknown(text: str, cands: list[_Cand]) -> list[_Cand]:
         lo = a.end
         for missing in range(a.value + 1, b.value) if b.value - a.value <= _MAX_LOST + 1 else ():
             hidden = _hidden(text, lo, b.start, missing) if missing not in values else None
+            if hidden is None and missing not in values:
+                hidden = next(
+                    (c for (v, at), c in caps.items() if v == missing and lo <= at < b.start),
+                    None,
+                )
             if hidden is not None:
                 taken.append(hidden)
                 lo = hidden.end
