@@ -36,8 +36,12 @@ then the section: ``B.op1``, ``XV.op1``; preambular ids of parts are
 
 Not read (yet): annexes and attachments (``<attachments>``, they have their
 own numbering and are not part of the resolution's operative text) and
-tables (``<container>`` in the body); notes inside tables are anchored at the
-end of the paragraph before the table.
+tables (``<container>`` in the body) with their captions (a heading, or the
+last ``<point>`` of a list, right above a table: "B. Pension Administration")
+and the notes set under them (style ``FootnoteText``: "Abbreviations: ...");
+footnotes inside tables are anchored at the end of the paragraph before the
+table.  A footnote set inside a word ("Reduction, t<note/>he") is anchored
+at the nearer end of the word.
 
 The parser never resolves entities, never touches the network, and refuses
 a DOCTYPE, so entity-expansion and external-entity input raise ReadError.

@@ -6,13 +6,18 @@ and ``"\\n"`` where the source showed a paragraph break.  This module finds in
 that stream:
 
 * the enacting formula ("The General Assembly,") that ends the heading;
-* the closing ("82nd plenary meeting 20 December 2006");
+* the closing ("82nd plenary meeting 20 December 2006", or only the date);
+* the parts of a resolution published in parts ("75/101 A-B"): each part has
+  its letter and title, its enacting formula and its closing;
 * operative paragraphs by their printed numbers, expecting the next number in
-  sequence ("N. <Capital>"), and section headings between paragraphs
-  ("II Action by the United Nations system");
+  sequence ("N. <Capital>"), and section headings before and between them
+  (:mod:`kg.read.numbering`), with sections that hold no numbered paragraph;
+* unnumbered operative paragraphs: a lead-in before numbered paragraphs
+  ("Resolves that, for 2021:") or a single one ("Decides to include ...");
 * preambular paragraphs, split at breaks and at ", <Opener>" where the opener
   is a known preambular phrase or a capitalised participle;
-* subparagraphs "(a)", "(b)" and nested "(i)", "(ii)" by label sequence.
+* subparagraphs "(a)", "(b)" and nested "(i)", "(ii)" by label sequence
+  (:mod:`kg.read.sublabels`); ids are given by :mod:`kg.read.text_drafts`.
 
 >>> from kg.read.markers import Marked
 >>> s = segment(Marked("The General Assembly, Recalling its resolution 60/178, "
@@ -30,10 +35,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
-from kg.read.assemble import Block, ParagraphDraft, SectionDraft
+from kg.read.assemble import Block, SectionDraft
 from kg.read.lexicon import ADVERBS, Lexicon, load
 from kg.read.markers import Marked
 from kg.read.numbering import (
@@ -47,9 +51,8 @@ from kg.read.numbering import (
 )
 from kg.read.patterns import P
 from kg.read.sublabels import subparagraphs
+from kg.read.text_drafts import Para, drafts, strip_span
 
-_END_PUNCT = ";:.,"
-_CLOSERS = "\u201d\u2019\"')]"
 # Capitalised -ing/-ed words that are names, not openers ("United Nations").
 _NOT_OPENERS = frozenset(
     [
@@ -74,16 +77,6 @@ class Segmented:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass(eq=False)
-class _Para:
-    kind: str
-    number: str | None
-    start: int  # span of the paragraph text in the stream
-    end: int
-    part: str = ""  # part letter of a resolution published in parts ("A", "B")
-    chapeau: bool = False  # unnumbered lead-in before numbered paragraphs ("Resolves that:")
-
-
 @dataclass
 class _Part:
     """One resolution of several published under one number ("75/101 A-B")."""
@@ -96,14 +89,6 @@ class _Part:
     title_words: list[str] = field(default_factory=list)  # of the resolution, for headings
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \n":
-        start += 1
-    while end > start and text[end - 1] in " \n":
-        end -= 1
-    return start, end
-
-
 def _operative_tail(text: str, lo: int, hi: int, lex: Lexicon, *, chapeau: bool) -> int | None:
     """Start of an unnumbered operative paragraph ending the text ``text[lo:hi]``.
 
@@ -112,7 +97,7 @@ def _operative_tail(text: str, lo: int, hi: int, lex: Lexicon, *, chapeau: bool)
     paragraph, or with ``chapeau`` a lead-in ending with a colon before
     numbered paragraphs ("Resolves that, for 2021:").
     """
-    lo, hi = _strip(text, lo, hi)
+    lo, hi = strip_span(text, lo, hi)
     if chapeau and not text[lo:hi].endswith(":"):
         return None
     for m in P["op_cut"].finditer(text[lo:hi]):
@@ -139,11 +124,11 @@ def _adopts_titled(
     if at is None or colon < 0:
         return None
     heading = re.compile(r"\s+".join(map(re.escape, title)))
-    start, _ = _strip(text, colon + 1, hi)
+    start, _ = strip_span(text, colon + 1, hi)
     m = heading.match(text, start, hi)
     if not m:
         return None
-    return _strip(text, at, colon + 1), (start, m.end())
+    return strip_span(text, at, colon + 1), (start, m.end())
 
 
 def _quote_depth_ok(text: str, lo: int, pos: int) -> bool:
@@ -187,31 +172,6 @@ def _opens_preamble(head: str, lex: Lexicon, general: bool) -> bool:
     return words[-1] not in _NOT_OPENERS and words[0] not in _NOT_OPENERS
 
 
-def _lead(text: str, kind: str, lex: Lexicon) -> str | None:
-    if kind == "preambular":
-        lead = lex.preamble_lead(text)
-        if lead is None:
-            m = P["opener_general"].match(text)
-            lead = m.group("lead") if m else None
-        if lead:  # "Reaffirming" + "also" when only the bare form is known
-            rest = text[len(lead) :].split(" ", 2)
-            if len(rest) > 1 and rest[1] in ("also", "further") and f"{lead} {rest[1]}" == text[
-                : len(lead) + 1 + len(rest[1])
-            ]:
-                lead = f"{lead} {rest[1]}"
-        return lead
-    if kind == "operative":
-        lead = lex.operative_lead(text)
-        if lead is None:
-            m = P["op_lead_general"].match(text)
-            lead = m.group("lead") if m else None
-        return lead
-    return None
-
-
-# --- the whole document ---------------------------------------------------
-
-
 def segment(stream: Marked, lex: Lexicon | None = None, *, layout: bool = False) -> Segmented:
     """Segment a stream into drafts (see the module docstring).
 
@@ -246,13 +206,13 @@ def segment(stream: Marked, lex: Lexicon | None = None, *, layout: bool = False)
         title = P["title_line"].search(out.heading)
         words = out.heading[title.start("title") :].split() if title else []
         parts = [_Part("", "", body_lo, body_lo, body_hi, words)]
-    paras: list[_Para] = []
+    paras: list[Para] = []
     heads: list[tuple[int, SectionDraft, str]] = []
     for part in parts:
         if part.letter:
             heads.append((part.head, SectionDraft(part.letter, part.title), part.letter))
         _read_body(text, part, lex, layout, paras, heads)
-    out.blocks = _drafts(text, stream.markers, paras, heads, lex, layout=layout)
+    out.blocks = drafts(text, stream.markers, paras, heads, lex, layout=layout)
     return out
 
 
@@ -309,7 +269,7 @@ def _read_body(
     part: _Part,
     lex: Lexicon,
     layout: bool,
-    paras: list[_Para],
+    paras: list[Para],
     heads: list[tuple[int, SectionDraft, str]],
 ) -> None:
     """Paragraphs and section headings of one resolution (or part) body."""
@@ -331,8 +291,8 @@ def _read_body(
                 regions.append((*st.pre, True))
             nxt = starts[i + 1] if i + 1 < len(starts) else None
             end = _opening(nxt) if nxt else (tail[0][0][0] if tail else hi)
-            s, e = _strip(text, st.text_start, end)
-            paras.append(_Para("operative", st.number, s, e, letter))
+            s, e = strip_span(text, st.text_start, end)
+            paras.append(Para("operative", st.number, s, e, letter))
         for head, region in tail:  # sections after the last numbered paragraph
             heads.append((head[0], SectionDraft(head[1], head[2]), letter))
             regions.append((*region, False))
@@ -342,19 +302,19 @@ def _read_body(
         op_at = _operative_tail(text, r_lo, r_hi, lex, chapeau=before_number)
         adopted = _adopts_titled(text, r_lo, r_hi, lex, part.title_words) if before_number else None
         if op_at is not None:
-            s, e = _strip(text, op_at, r_hi)
-            paras.append(_Para("operative", None, s, e, letter, chapeau=before_number))
+            s, e = strip_span(text, op_at, r_hi)
+            paras.append(Para("operative", None, s, e, letter, chapeau=before_number))
             r_hi = op_at
         elif adopted:  # "Adopts the following declaration: <its title> We, ..., 1. ..."
             (s, e), (t_lo, t_hi) = adopted
-            paras.append(_Para("operative", None, s, e, letter, chapeau=True))
+            paras.append(Para("operative", None, s, e, letter, chapeau=True))
             heads.append((t_lo, SectionDraft("", " ".join(text[t_lo:t_hi].split())), letter))
             r_lo = t_hi
         cuts = [*_preamble_splits(text, r_lo, r_hi, lex, not layout), r_hi]
         for a, b in itertools.pairwise(cuts):
-            s, e = _strip(text, a, b)
+            s, e = strip_span(text, a, b)
             if s < e:
-                paras.append(_Para("preambular", None, s, e, letter))
+                paras.append(Para("preambular", None, s, e, letter))
 
 
 def _headings(head: Head) -> list[SectionDraft]:
@@ -373,173 +333,6 @@ def _opening(st: Start) -> int:
 def _after_title(text: str, pos: int) -> int:
     nl = text.find("\n", pos)
     return nl if nl >= 0 else pos
-
-
-Event = tuple[int, int, "tuple[SectionDraft, str] | _Para"]
-
-
-def _drafts(
-    text: str,
-    markers: list[tuple[int, str]],
-    paras: list[_Para],
-    heads: list[tuple[int, SectionDraft, str]],
-    lex: Lexicon,
-    *,
-    layout: bool = False,
-) -> list[Block]:
-    """Drafts in reading order, with ids as the AKN reader gives them.
-
-    Preambular paragraphs count from 1 in each part ("B.pp1"); operative ids
-    are the printed numbers ("op12"), "op0" for a lead-in before numbered
-    paragraphs, "op1", "op2" for unnumbered ones; where numbering restarts
-    they are qualified by the section ("II.op1"), and by the part ("B.op1").
-    """
-    events: list[Event] = [(p.start, 1, p) for p in paras]
-    events += [(pos, 0, (sec, part)) for pos, sec, part in heads]
-    events.sort(key=lambda e: (e[0], e[1]))
-    ops = _operative_ids(events)
-    counts = Counter(f"{p.part}.{base}" for p, (_, base) in ops.items())
-    restarted = any(n > 1 for n in counts.values())
-    blocks: list[Block] = []
-    section: str | None = None
-    pp = 0
-    for _, _, item in events:
-        if isinstance(item, tuple):
-            sec, part = item
-            blocks.append(sec)
-            if part and sec.number == part:
-                section, pp = None, 0  # a new part
-            elif sec.number:
-                section = sec.number
-            continue
-        p = item
-        prefix = f"{p.part}." if p.part else ""
-        if p.kind == "preambular":
-            pp += 1
-            pid = f"{prefix}pp{pp}"
-            number: str | None = str(pp)
-        else:
-            number = p.number
-            scope, base = ops[p]
-            pid = f"{prefix}{scope}.{base}" if restarted and scope else f"{prefix}{base}"
-        subs = subparagraphs(text, p.start, p.end)
-        kind = "preambular" if p.kind == "preambular" else "operative"
-        where = section if kind == "operative" else None
-        head_end = subs[0][0] if subs else p.end
-        items = _items(text, p.start, head_end) if layout and kind == "operative" else []
-        s, e = _strip(text, p.start, items[0][0] if items else head_end)
-        blocks.append(_draft(text, markers, s, e, kind, number, pid, None, None, where, lex))
-        blocks += _item_drafts(text, markers, items, pid, where, lex)
-        parents = [pid]
-        for j, (_, t_start, label, depth) in enumerate(subs):
-            nxt = subs[j + 1][0] if j + 1 < len(subs) else p.end
-            items = _items(text, t_start, nxt) if layout and kind == "operative" else []
-            s, e = _strip(text, t_start, items[0][0] if items else nxt)
-            del parents[depth:]
-            parent = parents[-1]
-            sid = f"{parent}.{label.strip('()')}"
-            parents.append(sid)
-            blocks.append(
-                _draft(text, markers, s, e, "subparagraph", None, sid, label, parent, where, lex)
-            )
-            blocks += _item_drafts(text, markers, items, sid, where, lex)
-    return blocks
-
-
-def _items(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Unlabelled items after a lead-in ending with a colon (PDF text, by its breaks).
-
-    "8. Decides that the plenary meetings will be held as follows:" and then,
-    each in a paragraph of its own, "Thursday, 2 June: from 9.30 a.m. ...",
-    "Friday, 3 June: ...": the items get ids by position ("op8.1", "op8.2").
-    """
-    cut = text.find(":\n", lo, hi)
-    while cut >= 0 and not text[lo:cut].strip(" \n"):
-        cut = text.find(":\n", cut + 1, hi)
-    if cut < 0:
-        return []
-    out = []
-    pos = cut + 1
-    for piece in text[cut + 1 : hi].split("\n"):
-        s, e = _strip(text, pos, pos + len(piece))
-        if s < e:
-            out.append((s, e))
-        pos += len(piece) + 1
-    return out
-
-
-def _item_drafts(
-    text: str,
-    markers: list[tuple[int, str]],
-    items: list[tuple[int, int]],
-    parent: str,
-    section: str | None,
-    lex: Lexicon,
-) -> list[Block]:
-    return [
-        _draft(text, markers, s, e, "subparagraph", None, f"{parent}.{n}", None, parent, section,
-               lex)
-        for n, (s, e) in enumerate(items, 1)
-    ]
-
-
-def _operative_ids(events: list[Event]) -> dict[_Para, tuple[str | None, str]]:
-    """(section, id without part and section) of each operative paragraph.
-
-    A lead-in is "op0" when numbered paragraphs of its section follow it;
-    otherwise unnumbered paragraphs count "op1", "op2" in their section.
-    """
-    scoped: list[tuple[_Para, str | None]] = []
-    section: str | None = None
-    for _, _, item in events:
-        if isinstance(item, tuple):
-            sec, part = item
-            if part and sec.number == part:
-                section = None
-            elif sec.number:
-                section = sec.number
-        elif item.kind == "operative":
-            scoped.append((item, section))
-    numbered = {(p.part, scope) for p, scope in scoped if p.number}
-    out: dict[_Para, tuple[str | None, str]] = {}
-    unnumbered: Counter[tuple[str, str | None]] = Counter()
-    for p, scope in scoped:
-        if p.number:
-            out[p] = (scope, f"op{p.number}")
-        elif p.chapeau and (p.part, scope) in numbered:
-            out[p] = (scope, "op0")
-        else:
-            unnumbered[(p.part, scope)] += 1
-            out[p] = (scope, f"op{unnumbered[(p.part, scope)]}")
-    return out
-
-
-def _draft(
-    text: str,
-    markers: list[tuple[int, str]],
-    s: int,
-    e: int,
-    kind: str,
-    number: str | None,
-    pid: str,
-    label: str | None,
-    parent: str | None,
-    section: str | None,
-    lex: Lexicon,
-) -> ParagraphDraft:
-    body = text[s:e].replace("\n", " ")
-    anchors = [(mk, pos - s) for pos, mk in markers if s <= pos <= e]
-    return ParagraphDraft(
-        kind=kind,  # type: ignore[arg-type]
-        number=number,
-        text=body,
-        label=label,
-        parent=parent,
-        section=section,
-        lead=_lead(body, kind, lex),
-        id=pid,
-        anchors=anchors,
-    )
 
 
 __all__ = ["ADVERBS", "Segmented", "segment", "subparagraphs"]
