@@ -8,10 +8,11 @@ Stages (timed in :attr:`BuildResult.seconds`):
 2. **reference** — the authority graph, the topic scheme and the build
    activity, validated once;
 3. **corpus** — the cross-resolution shapes on a small summary graph;
-4. **export** — ``kg.nt`` (sorted), ``kg.ttl`` (canonical), ``kg.jsonld``,
-   ``void.ttl``, ``validation.md`` / ``validation.ttl``, the ontology and its
-   page;
-5. **store** — the Oxigraph store (``store/``), one named graph per graph.
+4. **triples** — ``kg.nt``: every triple, sorted and unique (the canonical
+   form; the graph has no blank nodes);
+5. **export** — ``kg.ttl`` (canonical), ``kg.jsonld``, ``void.ttl``,
+   ``validation.md`` / ``validation.ttl``, the ontology and its page; at the
+   same time, in a thread, **store** — the Oxigraph store (``store/``).
 
 Everything is written into a temporary folder next to ``out`` and renamed
 into place at the end, so a failed build leaves nothing half-written and an
@@ -33,7 +34,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import groupby
@@ -50,6 +51,7 @@ from kg.rdf.iris import Minter
 from kg.rdf.namespaces import DEFAULT_BASE
 from kg.rdf.paths import CONTEXT_FILE, ONTOLOGY_FILE
 from kg.rdf.provenance import Source, build_digest, build_triples
+from kg.store import write_store
 from kg.validate import (
     Report,
     Validator,
@@ -119,35 +121,41 @@ def _chunks(files: Sequence[Path]) -> list[list[str]]:
 
 
 def _run_chunks(
-    chunks: list[list[str]], base: str, jobs: int, progress: Progress | None
+    chunks: list[list[str]], base: str, files: list[str], jobs: int, progress: Progress | None
 ) -> Iterator[ChunkResult]:
+    """Process the chunks (in worker processes when several), in order."""
     total = sum(len(c) for c in chunks)
     done = 0
-    if jobs <= 1 or len(chunks) <= 2:
-        results: Iterable[ChunkResult] = (process_chunk(c, base) for c in chunks)
+    if jobs <= 1 or len(chunks) < 2:
+        results: Iterable[ChunkResult] = map(process_chunk, chunks, [base] * len(chunks), files)
+        pool = None
+    else:
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)))
+        results = pool.map(process_chunk, chunks, [base] * len(chunks), files)
+    try:
         for chunk, result in zip(chunks, results, strict=True):
             done += len(chunk)
             if progress:
                 progress(done, total)
             yield result
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for chunk, result in zip(
-            chunks, pool.map(process_chunk, chunks, [base] * len(chunks)), strict=True
-        ):
-            done += len(chunk)
-            if progress:
-                progress(done, total)
-            yield result
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 def _unique_sorted(lines: Iterable[str]) -> list[str]:
     return sorted(set(lines))
 
 
-def _merge_unique(*sorted_lists: list[str]) -> Iterator[str]:
-    for line, _ in groupby(heapq.merge(*sorted_lists)):
+def _merge_unique(*sorted_lines: Iterable[str]) -> Iterator[str]:
+    for line, _ in groupby(heapq.merge(*sorted_lines)):
         yield line
+
+
+def _lines(path: Path) -> Iterator[str]:
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            yield line.rstrip("\n")
 
 
 def build(
@@ -203,17 +211,19 @@ def _build_into(
     secs = result.seconds = {f"documents.{s}": 0.0 for s in STAGES}
     report = result.report
 
-    # 1. documents
+    # 1. documents, each chunk's triples in a sorted file of the work folder
     t = time.perf_counter()
-    data: list[str] = []
+    work = tmp / ".work"
+    work.mkdir()
+    chunks = _chunks(files)
+    chunk_files = [str(work / f"chunk-{i:05d}.nt") for i in range(len(chunks))]
     sources: list[Source] = []
     texts: dict[URIRef, list[URIRef]] = {}
-    for chunk in _run_chunks(_chunks(files), minter.base, jobs, progress):
+    for chunk in _run_chunks(chunks, minter.base, chunk_files, jobs, progress):
         for stage, s in chunk.seconds.items():
             secs[f"documents.{stage}"] += s
         report.add(chunk.findings)
         for doc in chunk.documents:
-            data += doc.lines
             sources.append(doc.source)
             texts.setdefault(URIRef(doc.text), []).append(minter.source(doc.source.sha256))
             result.documents += 1
@@ -221,14 +231,14 @@ def _build_into(
             result.directives += doc.directives
             result.mentions += doc.mentions
             result.citations += doc.citations
-    report.graphs += -(-len(files) // CHUNK)
+    report.graphs += len(chunks)
     secs["documents"] = time.perf_counter() - t
 
     # 2. reference graphs and the build activity, validated once
     t = time.perf_counter()
     authority, topics = reference_triples(minter.base)
     activity = build_triples(minter, __version__, sources, ended)
-    validator = Validator(load_shapes("document"), minter)
+    validator = Validator(load_shapes("reference"), minter)
     report.add(validator.validate([*authority, *topics, *activity]))
     report.graphs += 1
     secs["reference"] = time.perf_counter() - t
@@ -241,50 +251,54 @@ def _build_into(
     report.graphs += 1
     secs["corpus"] = time.perf_counter() - t
 
-    # 4. exports
+    # 4. the canonical triples: the chunk files and the small graphs, merged
     t = time.perf_counter()
-    graphs = {
-        "data": _unique_sorted(data),
+    small = {
         "authority": _unique_sorted(nt_line(x) for x in authority),
         "topics": _unique_sorted(nt_line(x) for x in topics),
         "build": _unique_sorted(nt_line(x) for x in activity),
     }
-    del data
-    work = tmp / ".graphs"
-    work.mkdir()
-    for name, lines in graphs.items():
-        write_ntriples(lines, work / f"{name}.nt")
     counts = Counts()
     with (tmp / "kg.nt").open("w", encoding="utf-8", newline="\n") as f:
-        for line in _merge_unique(*graphs.values()):
+        streams = [_lines(Path(name)) for name in chunk_files]
+        for line in _merge_unique(*streams, *small.values()):
             counts.add(line)
             f.write(line + "\n")
+    for name in chunk_files:
+        Path(name).unlink()
     result.triples = counts.triples
-    del graphs
-    _write_exports(tmp, minter, counts, build_digest(__version__, sources), report)
-    secs["export"] = time.perf_counter() - t
+    secs["triples"] = time.perf_counter() - t
 
-    # 5. store
+    # 5. the store (loaded by Oxigraph in a thread) and the other exports
     t = time.perf_counter()
-    from kg.store import write_store
-
-    ontology_nt = work / "ontology.nt"
-    _ontology_ntriples(ontology_nt)
-    named = {
-        str(minter.graph(name)): work / f"{name}.nt"
-        for name in ("data", "authority", "topics", "build")
-    }
-    named[str(minter.graph("ontology"))] = ontology_nt
-    void_nt = work / "void.nt"
-    _ttl_to_nt(tmp / "void.ttl", void_nt)
-    named[str(minter.graph("void"))] = void_nt
-    write_store(tmp / "store", named)
+    named = {}
+    for name, lines in small.items():
+        write_ntriples(lines, work / f"{name}.nt")
+        named[str(minter.graph(name))] = work / f"{name}.nt"
+    _small_turtle(
+        void_triples(minter, counts, minter.build(build_digest(__version__, sources))),
+        tmp / "void.ttl",
+    )
+    for name, ttl in (("ontology", ONTOLOGY_FILE), ("void", tmp / "void.ttl")):
+        _ttl_to_nt(ttl, work / f"{name}.nt")
+        named[str(minter.graph(name))] = work / f"{name}.nt"
+    with ThreadPoolExecutor(max_workers=1) as loader:
+        store = loader.submit(_timed, write_store, tmp / "store", tmp / "kg.nt", named)
+        _write_exports(tmp, minter, report)
+        secs["export"] = time.perf_counter() - t
+        secs["store"] = store.result()
     shutil.rmtree(work)
-    secs["store"] = time.perf_counter() - t
+    secs["export+store"] = time.perf_counter() - t
     return result
 
 
-def _write_exports(tmp: Path, minter: Minter, counts: Counts, digest: str, report: Report) -> None:
+def _timed(f: Callable[..., object], *args: object) -> float:
+    t = time.perf_counter()
+    f(*args)
+    return time.perf_counter() - t
+
+
+def _write_exports(tmp: Path, minter: Minter, report: Report) -> None:
     import json
 
     from kg.ontology_page import ontology_html
@@ -292,7 +306,6 @@ def _write_exports(tmp: Path, minter: Minter, counts: Counts, digest: str, repor
     write_turtle(tmp / "kg.nt", tmp / "kg.ttl")
     context = json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))
     write_jsonld(tmp / "kg.nt", tmp / "kg.jsonld", context)
-    _small_turtle(void_triples(minter, counts, minter.build(digest)), tmp / "void.ttl")
     (tmp / "validation.md").write_text(markdown_report(report), encoding="utf-8")
     _small_turtle(report_triples(report, minter), tmp / "validation.ttl")
     onto = tmp / "ontology"
@@ -316,7 +329,3 @@ def _ttl_to_nt(ttl: Path, nt: Path) -> None:
     ox.serialize(
         ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE), str(nt), ox.RdfFormat.N_TRIPLES
     )
-
-
-def _ontology_ntriples(nt: Path) -> None:
-    _ttl_to_nt(ONTOLOGY_FILE, nt)

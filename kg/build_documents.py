@@ -6,12 +6,15 @@ annotated (:func:`kg.extract.annotate`) and mapped to triples
 (:func:`kg.rdf.mapping.map_document`); the chunk's triples, with the
 authority and topic entries they refer to, are validated in one pyshacl run
 (shapes are about single nodes, so this is the same as one run per
-resolution); the triples leave as N-Triples lines.
+resolution); the triples leave as a sorted N-Triples file per chunk, which
+the build merges (so the main process never holds the whole graph).
 
 >>> from kg.sample import sample_paths
->>> out = process_chunk([str(sample_paths()[1])], "https://w3id.org/dckg/")
->>> out.documents[0].symbol, out.documents[0].paragraphs > 50
-('A/RES/63/197', True)
+>>> import tempfile, pathlib
+>>> nt = pathlib.Path(tempfile.mkdtemp()) / "chunk.nt"
+>>> out = process_chunk([str(sample_paths()[1])], "https://w3id.org/dckg/", str(nt))
+>>> out.documents[0].symbol, out.documents[0].paragraphs > 50, out.triples > 5000
+('A/RES/63/197', True, True)
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from rdflib import URIRef
 
@@ -44,7 +47,6 @@ class DocumentResult:
     symbol: str
     source: Source
     text: str  # IRI of its dckg:ResolutionText
-    lines: list[str]  # its N-Triples lines (unsorted, may repeat)
     paragraphs: int
     directives: int
     mentions: int
@@ -56,6 +58,7 @@ class ChunkResult:
     documents: list[DocumentResult] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+    triples: int = 0  # lines written to the chunk's N-Triples file
 
 
 @lru_cache(maxsize=4)
@@ -81,15 +84,12 @@ def _tools(base: str) -> tuple[MapContext, Validator]:
     return ctx, Validator(load_shapes("document"), minter, (*authority, *topics))
 
 
-def _result(doc: Document, ctx: MapContext, triples: list[Triple]) -> DocumentResult:
-    from kg.export import nt_lines
-
+def _result(doc: Document, ctx: MapContext) -> DocumentResult:
     paragraphs = doc.paragraphs
     return DocumentResult(
         symbol=doc.meta.symbol,
         source=Source(doc.sha256, PurePath(doc.source).name, doc.format, doc.meta.symbol),
         text=str(ctx.minter.text(doc.meta.symbol)),
-        lines=nt_lines(triples),
         paragraphs=len(paragraphs),
         directives=sum(len(p.directives) for p in paragraphs),
         mentions=sum(len(p.mentions) for p in paragraphs),
@@ -97,11 +97,13 @@ def _result(doc: Document, ctx: MapContext, triples: list[Triple]) -> DocumentRe
     )
 
 
-def process_chunk(paths: Sequence[str], base: str) -> ChunkResult:
+def process_chunk(paths: Sequence[str], base: str, nt_file: str) -> ChunkResult:
     """Read, annotate, map and validate the files of one chunk.
 
+    The chunk's triples go to ``nt_file`` as sorted, unique N-Triples lines.
     Raises :class:`kg.errors.KGError` on bad input (the build stops).
     """
+    from kg.export import nt_lines, write_ntriples
     from kg.extract import annotate
     from kg.read import read_path
 
@@ -117,7 +119,7 @@ def process_chunk(paths: Sequence[str], base: str) -> ChunkResult:
         doc = annotate(doc)
         t2 = time.perf_counter()
         triples = map_document(doc, ctx)
-        out.documents.append(_result(doc, ctx, triples))
+        out.documents.append(_result(doc, ctx))
         t3 = time.perf_counter()
         secs["read"] += t1 - t0
         secs["extract"] += t2 - t1
@@ -128,7 +130,10 @@ def process_chunk(paths: Sequence[str], base: str) -> ChunkResult:
     t4 = time.perf_counter()
     findings = validator.validate(all_triples)
     out.findings = [_rename(f, names) for f in findings]
-    secs["validate"] += time.perf_counter() - t4
+    t5 = time.perf_counter()
+    secs["validate"] += t5 - t4
+    out.triples = write_ntriples(sorted(set(nt_lines(all_triples))), Path(nt_file))
+    secs["map"] += time.perf_counter() - t5
     return out
 
 

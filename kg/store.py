@@ -1,14 +1,17 @@
 """The embedded store: an on-disk Oxigraph store in ``out/store``.
 
-:func:`write_store` bulk-loads N-Triples files, one per named graph
-(``<base>graph/data``, ``graph/authority``, ``graph/topics``,
-``graph/build``, ``graph/ontology``), into a new store folder; ``dckg build``
-writes it inside its temporary output folder and renames the whole folder
-into place, so a reader never sees a half-built store.
-
-Querying: the data sit in named graphs, so ask with the default graph as
-the union of all graphs — :func:`query` does, and so does
-``oxigraph serve-read-only --location out/store --union-default-graph``.
+:func:`write_store` bulk-loads N-Triples files into a new store folder:
+the default graph holds the whole knowledge graph (``kg.nt``: resolutions,
+authority data, topic scheme, build activity), so plain SPARQL sees
+everything; the reference graphs are also kept apart as named graphs
+(``<base>graph/authority``, ``graph/topics``, ``graph/build``) together
+with ``graph/ontology`` and ``graph/void``, for queries that want to know
+where a triple comes from (``GRAPH <...graph/authority> { ... }``).  Do not
+query with the default graph as the union of all graphs: the reference
+triples would then be counted twice.  ``dckg build`` writes the store inside
+its temporary output folder and renames the whole folder into place, so a
+reader never sees a half-built store.  Serve it with
+``oxigraph serve-read-only --location out/store``.
 
 From rdflib: load ``out/kg.ttl`` (or ``kg.nt``, faster) into an
 ``rdflib.Graph``, or call :func:`to_rdflib`, which dumps the store as N-Quads
@@ -20,9 +23,12 @@ pyshacl (slow and wrong, see the project's stack measurements).
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> nt = folder / "g.nt"
 >>> _ = nt.write_text('<http://ex.org/a> <http://ex.org/p> "x" .\\n')
->>> write_store(folder / "store", {"http://ex.org/graph/data": nt})
+>>> write_store(folder / "store", nt, {"http://ex.org/graph/g": nt})
 >>> [row["o"].value for row in query(open_store(folder / "store"), "SELECT ?o { ?s ?p ?o }")]
 ['x']
+>>> q = "SELECT ?g { GRAPH ?g { ?s ?p ?o } }"
+>>> [row["g"].value for row in query(open_store(folder / "store"), q)]
+['http://ex.org/graph/g']
 """
 
 from __future__ import annotations
@@ -40,15 +46,17 @@ from kg.errors import KGError
 __all__ = ["open_store", "query", "to_rdflib", "write_store"]
 
 
-def write_store(folder: Path, graphs: Mapping[str, Path]) -> None:
+def write_store(folder: Path, default: Path, named: Mapping[str, Path]) -> None:
     """Create a new store in ``folder`` (which must not exist) from N-Triples files.
 
-    ``graphs`` maps a named-graph IRI to the N-Triples file of its triples.
+    ``default`` goes to the default graph; ``named`` maps named-graph IRIs
+    to the N-Triples files of their triples.
     """
     if folder.exists():
         raise KGError("store folder already exists", path=str(folder))
     store = ox.Store(str(folder))
-    for name, path in sorted(graphs.items()):
+    store.bulk_load(path=str(default), format=ox.RdfFormat.N_TRIPLES)
+    for name, path in sorted(named.items()):
         store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
     store.flush()
     del store
@@ -65,14 +73,14 @@ def open_store(folder: Path, read_only: bool = True) -> ox.Store:
 
 
 def query(store: ox.Store, sparql: str) -> Any:
-    """Run SPARQL with the default graph as the union of the named graphs."""
-    return store.query(sparql, use_default_graph_as_union=True)
+    """Run SPARQL on the store (the default graph holds the whole knowledge graph)."""
+    return store.query(sparql)
 
 
 def to_rdflib(folder: Path) -> Dataset:
-    """The whole store as an rdflib ``Dataset``: named graphs kept, default graph their union."""
+    """The whole store as an rdflib ``Dataset`` (default graph and named graphs)."""
     data = open_store(folder).dump(format=ox.RdfFormat.N_QUADS)
-    ds = Dataset(default_union=True)
+    ds = Dataset()
     with warnings.catch_warnings():  # rdflib's N-Quads parser uses its own deprecated API
         warnings.simplefilter("ignore", DeprecationWarning)
         ds.parse(data=data, format="nquads")

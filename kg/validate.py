@@ -36,7 +36,7 @@ from kg.rdf.namespaces import DCKG, DCKGSH, PROV, RDF, RDFS, SH
 from kg.rdf.paths import SHAPES_DIR
 
 __all__ = [
-    "CORPUS_SHAPES",
+    "SHAPE_SETS",
     "Finding",
     "Report",
     "Validator",
@@ -48,23 +48,38 @@ __all__ = [
     "validate_file",
 ]
 
-#: Shape files run once on the summary graph; every other file runs per resolution.
-CORPUS_SHAPES = ("corpus.ttl",)
+#: Shape files by the graphs they check: ``reference`` runs once on the
+#: authority graph, the topic scheme and the build activity; ``corpus`` once on
+#: the cross-resolution summary graph; ``document`` (every other file) on each
+#: resolution, or chunk of resolutions.
+SHAPE_SETS: dict[str, tuple[str, ...]] = {
+    "reference": ("provenance.ttl", "reference.ttl"),
+    "corpus": ("corpus.ttl",),
+}
 
 Triple = tuple[Node, Node, Node]
 _IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
 
 
 def load_shapes(which: str = "all", folder: Path | None = None) -> Graph:
-    """The shapes graph: ``"document"`` (per resolution), ``"corpus"`` or ``"all"``."""
+    """The shapes graph: ``"document"``, ``"reference"``, ``"corpus"`` or ``"all"``.
+
+    See :data:`SHAPE_SETS`; ``provenance.ttl`` is in both the document set
+    (lineage links live in resolution graphs) and the reference set (the
+    build activity).
+    """
     folder = folder or SHAPES_DIR
     files = sorted(folder.glob("*.ttl"))
     if not files:
         raise KGError("no shape files (*.ttl)", path=str(folder))
+    special = {name for names in SHAPE_SETS.values() for name in names} - {"provenance.ttl"}
     g = Graph()
     for f in files:
-        corpus = f.name in CORPUS_SHAPES
-        if which == "all" or (which == "corpus") == corpus:
+        if (
+            which == "all"
+            or f.name in SHAPE_SETS.get(which, ())
+            or (which == "document" and f.name not in special)
+        ):
             g.parse(f, format="turtle")
     return g
 
@@ -134,7 +149,11 @@ class Validator:
         self._fixes = {s: str(o) for s, o in shapes.subject_objects(SH.description)}
 
     def referenced(self, triples: Iterable[Triple]) -> list[Triple]:
-        """Reference triples about the objects of ``triples``, closed transitively."""
+        """Reference triples about the objects of ``triples`` that a shape can read.
+
+        Followed transitively; in practice the types and ids of the entries
+        and topics a resolution points to.
+        """
         todo = [o for _, _, o in triples if isinstance(o, URIRef) and o in self.index]
         seen: set[Node] = set()
         out: list[Triple] = []
@@ -144,9 +163,10 @@ class Validator:
                 continue
             seen.add(node)
             for t in self.index.get(node, ()):
-                out.append(t)
-                if isinstance(t[2], URIRef) and t[2] in self.index:
-                    todo.append(t[2])
+                if t[1] in self.read:
+                    out.append(t)
+                    if isinstance(t[2], URIRef) and t[2] in self.index:
+                        todo.append(t[2])
         return out
 
     def graph(self, triples: Sequence[Triple]) -> Graph:
@@ -161,8 +181,7 @@ class Validator:
             if t[1] in read:
                 g.add(t)
         for t in self.referenced(triples):
-            if t[1] in read:
-                g.add(t)
+            g.add(t)
         return g
 
     def validate(self, triples: Sequence[Triple]) -> list[Finding]:

@@ -44,17 +44,23 @@ RIGHTS = (
 
 @dataclass
 class Counts:
-    """Triples, subjects, classes and properties counted from N-Triples lines."""
+    """Triples, subjects, classes and properties counted from sorted N-Triples lines.
+
+    Lines must come sorted (a subject's triples together), as in ``kg.nt``.
+    """
 
     triples: int = 0
-    subjects: set[str] = field(default_factory=set)
+    subjects: int = 0
     classes: Counter[str] = field(default_factory=Counter)
     properties: Counter[str] = field(default_factory=Counter)
+    _last: str = ""
 
     def add(self, line: str) -> None:
         s, p, rest = line.split(" ", 2)
         self.triples += 1
-        self.subjects.add(s)
+        if s != self._last:
+            self.subjects += 1
+            self._last = s
         self.properties[p[1:-1]] += 1
         if p == _TYPE and rest.startswith("<"):
             self.classes[rest[1 : rest.index(">")]] += 1
@@ -87,7 +93,7 @@ def void_triples(minter: Minter, counts: Counts, build: URIRef) -> list[Triple]:
         (ds, PROV.wasGeneratedBy, build),
         (ds, VOID.uriSpace, Literal(minter.base)),
         (ds, VOID.triples, _int(counts.triples)),
-        (ds, VOID.distinctSubjects, _int(len(counts.subjects))),
+        (ds, VOID.distinctSubjects, _int(counts.subjects)),
         (ds, VOID.classes, _int(len(counts.classes))),
         (ds, VOID.properties, _int(len(counts.properties))),
         (ds, VOID.sparqlEndpoint, sparql),
