@@ -195,12 +195,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
     render = _load_render()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     results: list[Agreement] = []
     for path in corpus_files(args.corpus, args.every):
         if any(t in path.name for t in args.only.split(",")):
             results.extend(check_file(path, render))
-    secs = time.perf_counter() - t0
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     shown = 0
     for r in results:
         if (r.error or r.diffs) and shown < args.show:
@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     for r in worst:
         if r.text_diffs:
             print(f"{len(r.text_diffs):5d} of {r.paragraphs:5d} texts differ: {r.file} [{r.shape}]")
-    print(f"\n{len(results) // 2} AKN files read, {secs:.1f} s, "
+    print(f"\n{len(results) // 2} AKN files read, {secs:.1f} s ({cpu:.1f} s CPU), "
           f"{platform.python_implementation()} {platform.python_version()}")
     for shape, row in summarise(results).items():
         cells = ", ".join(
