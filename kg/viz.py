@@ -11,12 +11,15 @@ One page per view, drawn with pyvis / vis-network and working offline
   (:func:`resolution_view`);
 * a topic: the paragraphs about it or a narrower topic, and their links
   (:func:`topic_view`);
-* any SPARQL result (:func:`query_view`, see :mod:`kg.viz_query`).
+* any SPARQL result (:func:`query_view`, see :mod:`kg.viz_query`);
+* any networkx graph, e.g. a projection of :mod:`kg.analyze` (:func:`graph_view`).
 
 Nodes are typed and styled by kind (resolution, paragraph, body, instrument,
 initiative, actor group, topic, cited document) with a legend; edges carry
-their relation, directives their verb and strength.  Views above
-``max_nodes`` keep their best-linked nodes and say what they left out.
+their relation, directives their lemma and strength.  A whole graph with
+more than ``max_nodes`` nodes folds each resolution's paragraphs into it;
+any view still above ``max_nodes`` keeps its best-linked nodes, and the page
+says what was left out.
 
 Sources (:func:`open_engine`): the store folder ``dckg build`` wrote (or the
 build folder holding it), a ``pyoxigraph.Store``, an rdflib graph, triples,
@@ -288,9 +291,9 @@ def query_view(
     g = results_graph(results)
     view = View(f"Query: {title}", g)
     view.notes.append(
-        f"{len(results.rows):,} result row(s). IRIs are nodes; in SELECT rows each node links to "
-        "the next (the edge is named by the column), short texts are nodes, long texts and "
-        "numbers are details."
+        f"{len(results.rows):,} result row(s). IRIs are nodes (and, in a row with fewer than "
+        "two, its first short texts); each links to the next, the edge named by the column; "
+        "other values are details of the node before them."
     )
     capped, omitted = cap(g, max_nodes, minter=minter)
     describe(engine, capped, minter, [n for n in capped if not n.startswith("value:")])

@@ -8,20 +8,24 @@ Then:
 * **CONSTRUCT / DESCRIBE** — each triple whose object is an IRI (or blank
   node) is an edge named by its predicate; ``rdf:type`` and literal objects
   become details of the subject (``dckg:text`` its text);
-* **SELECT** — in each row, the IRIs and short texts are nodes, in column
-  order, each linked to the next; the edge is named by the column it points
-  to.  A short text is a node *in the context of the row before it*
-  ("op7" of A/RES/61/183 is not "op7" of A/RES/63/197), unless it is in the
-  first column.  Long texts (over :data:`SHORT` characters) and numbers are
-  details of the node before them (or of the row's first node);
+* **SELECT** — in each row, the IRIs are nodes, and so are the first short
+  texts while the row has fewer than two nodes; in column order, each node
+  links to the next, the edge named by the column it points to.  A short
+  text is a node *in the context of the node before it* ("op7" of
+  A/RES/61/183 is not "op7" of A/RES/63/197).  Every other value (long
+  texts, numbers, later short texts) is a detail of the node before it (or
+  of the row's first node): so ``?symbol ?paragraph ?verb ?text`` draws
+  resolutions linked to their paragraphs, each with its verb and text;
 * **ASK** — refused: a yes/no answer is not a graph.
 
 >>> from pyoxigraph import Literal, NamedNode
 >>> from kg.query import Results
->>> r = Results(("symbol", "paragraph", "n"), ((Literal("A/RES/1/1"), Literal("op7"), Literal("3", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),))
->>> g = results_graph(r)
+>>> row = (Literal("A/RES/1/1"), Literal("op7"), Literal("urges"), Literal("Urges all States ..."))
+>>> g = results_graph(Results(("symbol", "paragraph", "verb", "text"), (row,)))
 >>> sorted(d["label"] for _, d in g.nodes(data=True)), [d["label"] for *_, d in g.edges(data=True)]
 (['A/RES/1/1', 'op7'], ['paragraph'])
+>>> [d.get("extra") for _, d in g.nodes(data=True)][1]
+['?paragraph = op7', '?verb: urges', '?text: Urges all States ...']
 """
 
 from __future__ import annotations
@@ -116,11 +120,12 @@ def _selected(
     for row in rows:
         previous: str | None = None
         pending: list[tuple[str, str, bool]] = []  # details met before the row's first node
+        nodes = 0
         for var, term in zip(variables, row, strict=True):
             if term is None or isinstance(term, Triple):
                 continue
             node = _node_id(term)
-            if node is None and _is_short_text(term):
+            if node is None and _is_short_text(term) and nodes < 2:
                 node = (
                     f"value:{previous or ''}\x1f{var}\x1f{term.value}"
                     if previous
@@ -134,6 +139,7 @@ def _selected(
                     _detail(g, previous, f"?{var}", term.value, len(term.value) > SHORT)
                 continue
             g.add_node(node)
+            nodes += 1
             if previous is not None and previous != node:
                 g.add_edge(previous, node, key=var, relation="query", label=var, title=f"?{var}")
             for detail in pending:
