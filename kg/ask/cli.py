@@ -45,7 +45,10 @@ def _evidence_line(a: Answer) -> str:
     parts = []
     for e in a.evidence:
         where = f"{e.span[0]}-{e.span[1]}" if e.span else "-"
-        place = f" in {e.paragraph}" if e.paragraph and e.paragraph != a.paragraph else ""
+        if e.resolution and e.resolution != a.resolution:
+            place = f" in {e.resolution} {e.paragraph}"
+        else:
+            place = f" in {e.paragraph}" if e.paragraph and e.paragraph != a.paragraph else ""
         words = e.text if len(e.text) <= 60 else e.text[:59] + "\u2026"
         parts.append(f"{e.type} {e.id} \u201c{words}\u201d [{where}]{place}")
     return "; ".join(parts)

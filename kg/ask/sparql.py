@@ -77,6 +77,7 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX dct: <http://purl.org/dc/terms/>
 """
 ASKED_STRENGTH = 2  # "who is asked ...": acts that ask someone to act
+ACT_STRENGTH = 1  # a verb asked about means an act: preambular openers (strength 0) are not
 RESOLUTION_OF = 'BIND(IRI(REPLACE(STR(?p), "/(?:op|pp|part)/.*$", "")) AS ?res)'
 _UNDER = re.compile(r"^(.*?/resolution/.+?)/(?:op|pp|part)/")
 
@@ -155,14 +156,17 @@ def constraints(i: Interpretation) -> list[Constraint]:
     if addressees or i.verbs:
         verb = "/".join(i.lemmas) if i.lemmas else ("asks" if i.min_strength else "any act")
         label = verb + (f" -> {', '.join(addressees)}" if addressees else "")
-        out.append(
-            Constraint(len(out) + 1, "directive", addressees, label, i.lemmas, i.min_strength)
-        )
+        out.append(Constraint(len(out) + 1, "directive", addressees, label, i.lemmas, _floor(i)))
     for m in i.topics:
         out.append(Constraint(len(out) + 1, "topic", (m.value,), f"about {m.value}"))
     for s in i.cited_symbols():
         out.append(Constraint(len(out) + 1, "citation", (s,), f"cites {s}"))
     return out
+
+
+def _floor(i: Interpretation) -> int:
+    """The weakest act a question about verbs counts: "asked" 2, a named verb 1."""
+    return int(i.min_strength) if i.min_strength is not None else ACT_STRENGTH
 
 
 def _terms(ctx: TermContext, c: Constraint) -> list[str]:
@@ -324,7 +328,8 @@ def _act_conditions(
     if i.lemmas:
         lemmas = _values("?lemma", [sparql_term(Literal(x)) for x in i.lemmas])
         body.append(f"{{ SELECT ?ev ?lemma WHERE {{ {lemmas} ?ev dckg:lemma ?lemma }} }}")
-    at_least = "" if i.lemmas else f"FILTER(?strength >= {int(i.min_strength or ASKED_STRENGTH)})"
+    weakest = _floor(i) if i.lemmas else int(i.min_strength or ASKED_STRENGTH)
+    at_least = f"FILTER(?strength >= {weakest})"
     if narrowed:
         body.append(f"?ev dckg:strength ?strength . {at_least}".strip())
         if not addressees:
@@ -388,7 +393,7 @@ def _count(ctx: TermContext, i: Interpretation) -> AskQuery:
             tuple(m.value for m in i.role("addressee")),
             "",
             i.lemmas,
-            i.min_strength,
+            _floor(i),
         )
         body = _acts(ctx, c)
         for m in i.role("mention"):
