@@ -214,13 +214,12 @@ def _entities(q: str, symbols: list[Match]) -> list[Match]:
     return out
 
 
-def _topics(q: str, taken: list[Span]) -> list[Match]:
-    from kg.extract.topics import hyphen_tolerant, load_scheme, topic_hits
+@lru_cache(maxsize=1)
+def _topic_labels() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(topic id, regex) for the ids, preferred and alternative labels of the scheme."""
+    from kg.extract.topics import hyphen_tolerant, load_scheme
 
-    found: dict[str, Match] = {}
-    for h in topic_hits(q):
-        if not _overlaps(h.span, taken):
-            found.setdefault(h.topic, Match("topic", h.topic, h.evidence, h.span))
+    out = []
     for rec in load_scheme():
         tid = str(rec["id"])
         alt = rec.get("altLabels", [])
@@ -230,15 +229,24 @@ def _topics(q: str, taken: list[Span]) -> list[Match]:
             *(alt if isinstance(alt, list) else []),
         ]
         for label in labels:
-            rx = re.compile(
-                r"(?<![\w-])" + hyphen_tolerant(re.escape(str(label)), spaces=True) + r"(?![\w-])",
-                re.I,
-            )
-            m = rx.search(q)
-            if m and not _overlaps(m.span(), taken):
-                old = found.get(tid)
-                if old is None or (m.start(), -m.end()) < (old.span[0], -old.span[1]):
-                    found[tid] = Match("topic", tid, m.group(), m.span())
+            rx = hyphen_tolerant(re.escape(label), spaces=True)
+            out.append((tid, re.compile(r"(?<![\w-])" + rx + r"(?![\w-])", re.I)))
+    return tuple(out)
+
+
+def _topics(q: str, taken: list[Span]) -> list[Match]:
+    from kg.extract.topics import topic_hits
+
+    found: dict[str, Match] = {}
+    for h in topic_hits(q):
+        if not _overlaps(h.span, taken):
+            found.setdefault(h.topic, Match("topic", h.topic, h.evidence, h.span))
+    for tid, rx in _topic_labels():
+        m = rx.search(q)
+        if m and not _overlaps(m.span(), taken):
+            old = found.get(tid)
+            if old is None or (m.start(), -m.end()) < (old.span[0], -old.span[1]):
+                found[tid] = Match("topic", tid, m.group(), m.span())
     matches = sorted(found.values(), key=lambda m: (m.span, m.value))
     # a topic inside a longer topic's words is that topic's evidence, not another topic
     return [
