@@ -6,16 +6,45 @@ The public API is small; each name is one stage of the pipeline:
 >>> doc = kg.read(kg.sample_paths()[0])
 >>> doc.meta.symbol
 'A/RES/61/183'
+
+``kg.build(paths, out)`` runs the whole pipeline into a folder; ``kg.ask``
+answers a plain question over a build; ``kg.align`` aligns the paragraphs of
+two resolutions; the ``*_view`` functions select graphs for ``kg.render_html``.
 """
 
 from __future__ import annotations
 
-from kg.errors import KGError, ReadError
-from kg.model import Citation, Directive, Document, Footnote, Mention, Paragraph, TopicHit
-from kg.read import read_path as read
-from kg.sample import sample_paths
+__version__ = "0.1.0"  # before the imports below: kg.build and kg.viz_html read it
 
-__version__ = "0.1.0"
+from kg.analyze import body_comention_graph  # noqa: E402
+from kg.analyze_report import analyze  # noqa: E402
+from kg.ask import ask  # noqa: E402
+from kg.build import build  # noqa: E402
+from kg.errors import KGError, ReadError  # noqa: E402
+from kg.extract import annotate  # noqa: E402
+from kg.lineage import align  # noqa: E402
+from kg.model import (  # noqa: E402
+    Citation,
+    Directive,
+    Document,
+    Footnote,
+    Mention,
+    Paragraph,
+    TopicHit,
+)
+from kg.query import OxigraphEngine, load_named_queries, open_store, render  # noqa: E402
+from kg.query_params import TermContext, bind_parameters  # noqa: E402
+from kg.read import read_path as read  # noqa: E402
+from kg.sample import sample_paths  # noqa: E402
+from kg.viz import (  # noqa: E402
+    focus_view,
+    graph_view,
+    render_html,
+    resolution_view,
+    topic_view,
+    whole_view,
+    write_overview,
+)
 
 __all__ = [
     "Citation",
@@ -24,10 +53,29 @@ __all__ = [
     "Footnote",
     "KGError",
     "Mention",
+    "OxigraphEngine",
     "Paragraph",
     "ReadError",
+    "TermContext",
     "TopicHit",
     "__version__",
+    "align",
+    "analyze",
+    "annotate",
+    "ask",
+    "bind_parameters",
+    "body_comention_graph",
+    "build",
+    "focus_view",
+    "graph_view",
+    "load_named_queries",
+    "open_store",
     "read",
+    "render",
+    "render_html",
+    "resolution_view",
     "sample_paths",
+    "topic_view",
+    "whole_view",
+    "write_overview",
 ]

@@ -116,6 +116,7 @@ from kg.ask.cli import ask_command  # noqa: E402
 from kg.build_cli import build_command, validate_command  # noqa: E402
 from kg.lineage_cli import lineage_command  # noqa: E402
 from kg.query_cli import query_command  # noqa: E402
+from kg.viz_cli import viz_command  # noqa: E402
 
 for _command in (
     build_command,
@@ -124,6 +125,7 @@ for _command in (
     ask_command,
     analyze_command,
     lineage_command,
+    viz_command,
 ):
     main.add_command(_command)
 
