@@ -7,7 +7,10 @@ Three steps, one module each:
   project's authority data, topic scheme and ``kg/data/ask_lexicon.json``;
 * :mod:`kg.ask.sparql` — interpretation -> SPARQL (fixed fragments, VALUES rows
   of typed terms; the question's words never reach the query);
-* :mod:`kg.ask.answer` — run it, rank the answers, attach the evidence.
+* :mod:`kg.ask.answer` — run it, rank the answers, attach the evidence
+  (:mod:`kg.ask.acts` for answers made of acts: what X is asked to do, who is
+  asked, how many; :mod:`kg.ask.results` for the answer model and the detail
+  lookups).
 
 ``dckg ask`` itself is :mod:`kg.ask.cli`.
 """
