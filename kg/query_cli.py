@@ -21,9 +21,20 @@ from typing import Any
 import click
 
 from kg.errors import EXIT_ERROR, EXIT_OK, KGError
-from kg.query import DEFAULT_OUT, NamedQuery, load_named_queries, named_query, parse_named_query
+from kg.push_cli import endpoint_option
+from kg.query import (
+    DEFAULT_OUT,
+    UPDATE_WORDS,
+    NamedQuery,
+    load_named_queries,
+    named_query,
+    parse_named_query,
+    query_form,
+)
 
 __all__ = ["output_options", "query_command", "resolve_query"]
+
+QUERY_WORDS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 
 
 def _fail(message: str) -> None:
@@ -78,7 +89,7 @@ def resolve_query(arg: str) -> NamedQuery:
         except (OSError, UnicodeDecodeError) as exc:
             raise KGError(f"cannot read: {exc}", path=arg) from None
         return _adhoc(text, str(path))
-    if "{" in arg:
+    if "{" in arg or query_form(arg) in QUERY_WORDS | UPDATE_WORDS:
         return _adhoc(arg, "<inline>")
     return named_query(arg)
 
@@ -138,6 +149,7 @@ def _list(fmt: str) -> None:
     help="Print the query with its parameters bound; do not run it.",
 )
 @output_options(("table", "json", "csv", "tsv"))
+@endpoint_option
 def query_command(
     query: str | None,
     params: tuple[str, ...],
@@ -147,6 +159,7 @@ def query_command(
     out_dir: Path,
     store: Path | None,
     quiet: bool,
+    endpoint: str | None = None,
 ) -> None:
     """Run a SPARQL query on the built graph (read-only).
 
@@ -161,8 +174,9 @@ def query_command(
       dckg query incb-funding
       dckg query directives-to --param body="the Board" --format csv
       dckg query 'SELECT (COUNT(*) AS ?n) WHERE { ?d a dckg:Directive }'
+      dckg query incb-funding --endpoint http://127.0.0.1:7878/query
     """
-    from kg.query import OxigraphEngine, open_store, render, store_path
+    from kg.query import Engine, OxigraphEngine, open_store, render, store_path
     from kg.query_format import format_results, rich_table
     from kg.query_params import TermContext, bind_parameters, detect_base, parse_assignments
     from kg.rdf.iris import Minter
@@ -177,7 +191,13 @@ def query_command(
         given = parse_assignments(params)
         folder = store_path(out_dir, store)
         # --sparql runs nothing; it reads the store only to learn the build's IRI base
-        engine = OxigraphEngine(open_store(folder)) if not show_sparql or folder.is_dir() else None
+        if endpoint:  # a remote SPARQL endpoint instead of the local store (kg.remote)
+            from kg.remote import RemoteEngine
+
+            engine: Engine | None = RemoteEngine(endpoint)
+        else:
+            local = not show_sparql or folder.is_dir()
+            engine = OxigraphEngine(open_store(folder)) if local else None
         base = detect_base(engine) if engine else Minter().base
         bindings = bind_parameters(TermContext(Minter(base)), nq, given)
         text = render(nq.text, bindings)

@@ -493,6 +493,8 @@ def test_cli_runs_a_file_and_inline_text(sample_out: Path, tmp_path: Path) -> No
         (["no-such-query"], "no named query 'no-such-query'"),
         (["missing.rq"], "no such file"),
         (["DROP ALL { }"], "an update"),
+        (["DROP ALL"], "an update"),
+        (["INSERT DATA { <http://a> <http://b> <http://c> }"], "an update"),
         (["incb-funding", "--param", "body=Interpol"], "no authority entry 'Interpol'"),
         (["SELECT ?x WHERE { ?x ?y }"], "not a SPARQL query"),
         ([], "give a query"),
