@@ -32,7 +32,7 @@ import importlib.util
 import platform
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -125,7 +125,7 @@ def compare(akn: Document, text: Document, file: str, shape: str) -> Agreement:
     return a
 
 
-def _first_diff(x: list[object], y: list[object]) -> str:
+def _first_diff(x: Sequence[object], y: Sequence[object]) -> str:
     for i, (u, v) in enumerate(zip(x, y, strict=False)):
         if u != v:
             return f"#{i}: {u!r} != {v!r}"
