@@ -16,14 +16,14 @@ from __future__ import annotations
 
 __version__ = "0.1.0"  # before the imports below: kg.build and kg.viz_html read it
 
-from kg.analyze import body_comention_graph  # noqa: E402
-from kg.analyze_report import analyze  # noqa: E402
-from kg.ask import ask  # noqa: E402
-from kg.build import build  # noqa: E402
-from kg.errors import KGError, ReadError  # noqa: E402
-from kg.extract import annotate  # noqa: E402
-from kg.lineage import align  # noqa: E402
-from kg.model import (  # noqa: E402
+from kg.analyze import body_comention_graph
+from kg.analyze_report import analyze
+from kg.ask import ask
+from kg.build import build
+from kg.errors import KGError, ReadError
+from kg.extract import annotate
+from kg.lineage import align
+from kg.model import (
     Citation,
     Directive,
     Document,
@@ -32,11 +32,11 @@ from kg.model import (  # noqa: E402
     Paragraph,
     TopicHit,
 )
-from kg.query import OxigraphEngine, load_named_queries, open_store, render  # noqa: E402
-from kg.query_params import TermContext, bind_parameters  # noqa: E402
-from kg.read import read_path as read  # noqa: E402
-from kg.sample import sample_paths  # noqa: E402
-from kg.viz import (  # noqa: E402
+from kg.query import OxigraphEngine, load_named_queries, open_store, render
+from kg.query_params import TermContext, bind_parameters
+from kg.read import read_path as read
+from kg.sample import sample_paths
+from kg.viz import (
     focus_view,
     graph_view,
     render_html,

@@ -1,7 +1,8 @@
 """The JSON shape of ``dckg extract``: a document model as plain dicts.
 
 >>> from kg.model import Document, Metadata
->>> d = document_to_dict(Document(meta=Metadata(symbol="A/RES/1/1", body="GA"), text="", paragraphs=()))
+>>> meta = Metadata(symbol="A/RES/1/1", body="GA")
+>>> d = document_to_dict(Document(meta=meta, text="", paragraphs=()))
 >>> d["symbol"], d["paragraphs"]
 ('A/RES/1/1', [])
 """
@@ -54,7 +55,9 @@ def paragraph_to_dict(p: Paragraph) -> dict[str, Any]:
             }
             for d in p.directives
         ],
-        "topics": [{"topic": t.topic, "evidence": t.evidence, "span": list(t.span)} for t in p.topics],
+        "topics": [
+            {"topic": t.topic, "evidence": t.evidence, "span": list(t.span)} for t in p.topics
+        ],
     }
 
 
@@ -74,7 +77,9 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "meeting_record": m.meeting_record,
         "draft": m.draft,
         "subjects": [{"label": s.label, "iri": s.iri} for s in m.subjects],
-        "sections": [{"number": s.number, "title": s.title, "span": list(s.span)} for s in doc.sections],
+        "sections": [
+            {"number": s.number, "title": s.title, "span": list(s.span)} for s in doc.sections
+        ],
         "paragraphs": [paragraph_to_dict(p) for p in doc.paragraphs],
         "footnotes": [
             {

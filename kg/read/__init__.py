@@ -23,7 +23,7 @@ from pathlib import Path
 from kg.errors import ReadError
 from kg.model import Document
 
-__all__ = ["read_path", "read_bytes", "detect_format", "decode", "ReadError"]
+__all__ = ["ReadError", "decode", "detect_format", "read_bytes", "read_path"]
 
 MAX_BYTES = 50_000_000  # larger files are refused rather than read
 
@@ -37,7 +37,7 @@ def decode(data: bytes, path: str = "") -> str:
     >>> decode("caf\\u00e9".encode("cp1252"))
     'café'
     """
-    if b"\x00" in data[:65536] or b"\x00" in data:
+    if b"\x00" in data:
         raise ReadError("binary file (NUL bytes), not a resolution text", path=path)
     try:
         text = data.decode("utf-8-sig")
@@ -46,7 +46,8 @@ def decode(data: bytes, path: str = "") -> str:
             text = data.decode("cp1252")
         except UnicodeDecodeError as exc:
             raise ReadError(
-                f"neither UTF-8 nor Windows-1252 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+                f"neither UTF-8 nor Windows-1252"
+                f" (byte 0x{data[exc.start]:02x} at offset {exc.start})",
                 path=path,
             ) from None
     sample = text[:4096]
