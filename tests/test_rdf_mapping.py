@@ -42,9 +42,9 @@ def test_every_evidence_quotes_its_span(symbol: str) -> None:
     for node, sr in g.subject_objects(DCKG.evidence):
         assert g.value(sr, OA.hasSource) == M.text(symbol)
         pos, quote = M.evidence(URIRef(node))[1:]
-        start, end = int(g.value(pos, OA.start)), int(g.value(pos, OA.end))  # type: ignore[arg-type]
+        start, end = int(g.value(pos, OA.start)), int(g.value(pos, OA.end))
         assert str(g.value(quote, OA.exact)) == doc.text[start:end]
-        assert int(g.value(pos, DCKG.textLength)) == len(doc.text)  # type: ignore[arg-type]
+        assert int(g.value(pos, DCKG.textLength)) == len(doc.text)
         checked += 1
     items = sum(1 + len(p.mentions) + len(p.citations) + len(p.directives) for p in doc.paragraphs)
     assert checked == items + sum(1 for f in doc.footnotes if f.span)
@@ -245,3 +245,58 @@ def test_derivation_triples() -> None:
     assert g.value(q, PROV.entity) == old
     assert g.value(q, DCKG.derivationClass) == Literal("modified")
     assert g.value(q, DCKG.score) == Literal("0.6400", datatype=XSD.decimal)
+
+
+def _numbering_doc(numbers: list[tuple[str, str | None]]) -> Graph:
+    blocks = [
+        ParagraphDraft("operative", n, f"Decides to act {i};", id=pid)
+        for i, (pid, n) in enumerate(numbers)
+    ]
+    g = Graph()
+    for t in map_document(assemble(Metadata("A/RES/1/3", "GA"), blocks, []), CTX):
+        g.add(t)
+    return g
+
+
+@pytest.mark.parametrize(
+    ("numbers", "expected"),
+    [
+        # a lead-in without number, then 1, 2; part B restarts at 1 (A/RES/75/254 A-C)
+        (
+            [("A.op0", None), ("A.op1", "1"), ("A.op2", "2"), ("B.op1", "1"), ("B.op2", "2")],
+            [None, 1, 2, 1, 2],
+        ),
+        # numbering continues across sections (A/RES/76/3: I.op6, II.op7)
+        ([("I.op1", "1"), ("I.op2", "2"), ("II.op3", "3")], [1, 2, 3]),
+        # a gap: the paragraph printed 3 should have been 2
+        ([("op1", "1"), ("op3", "3")], [1, 2]),
+        # a repeated number
+        ([("op1", "1"), ("op2", "2"), ("op2b", "2")], [1, 2, 3]),
+    ],
+)
+def test_expected_operative_numbers(
+    numbers: list[tuple[str, str | None]], expected: list[int | None]
+) -> None:
+    g = _numbering_doc(numbers)
+    got = [g.value(M.paragraph("A/RES/1/3", pid), DCKG.operativePosition) for pid, _ in numbers]
+    assert [None if x is None else int(x) for x in got] == expected
+
+
+def test_repeated_section_numbers_get_distinct_nodes() -> None:
+    from kg.read.assemble import SectionDraft
+
+    blocks = [
+        SectionDraft("A", "Part A"),
+        SectionDraft("I", "General"),
+        ParagraphDraft("operative", "1", "Decides to act;", id="A.op1", section="I"),
+        SectionDraft("B", "Part B"),
+        SectionDraft("I", "General"),
+        ParagraphDraft("operative", "1", "Decides to act again;", id="B.op1", section="I"),
+    ]
+    g = Graph()
+    for t in map_document(assemble(Metadata("A/RES/1/4", "GA"), blocks, []), CTX):
+        g.add(t)
+    first, second = (URIRef(f"{M.resolution('A/RES/1/4')}/section/I-{k}") for k in (1, 2))
+    assert g.value(M.paragraph("A/RES/1/4", "A.op1"), DCKG.inSection) == first
+    assert g.value(M.paragraph("A/RES/1/4", "B.op1"), DCKG.inSection) == second
+    assert (URIRef(f"{M.resolution('A/RES/1/4')}/section/A"), DCTERMS.title, Literal("Part A")) in g

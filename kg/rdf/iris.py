@@ -126,10 +126,15 @@ class Minter:
     def paragraph(self, symbol: str, pid: str) -> URIRef:
         return URIRef(f"{self.resolution(symbol)}/{paragraph_path(pid)}")
 
-    def section(self, symbol: str, number: str, position: int) -> URIRef:
-        """A numbered section by its number; an unnumbered heading by its position."""
+    def section(self, symbol: str, number: str, position: int, occurrence: int = 0) -> URIRef:
+        """A numbered section by its number; an unnumbered heading by its position.
+
+        A number printed more than once (sections of parts A and B both have
+        an "I") gets its occurrence: ``section/I-2``.
+        """
         if number:
-            return URIRef(f"{self.resolution(symbol)}/section/{_seg(number)}")
+            suffix = f"-{occurrence}" if occurrence else ""
+            return URIRef(f"{self.resolution(symbol)}/section/{_seg(number)}{suffix}")
         return URIRef(f"{self.resolution(symbol)}/heading/{position}")
 
     def footnote(self, symbol: str, marker: str) -> URIRef:

@@ -34,6 +34,7 @@ identified by its SHA-256) and whose two selectors give the span:
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -149,24 +150,30 @@ def map_document(doc: Document, ctx: MapContext) -> list[Triple]:
     """All triples of one resolution (metadata, text, parts, extracted facts)."""
     e = _Emitter(doc, ctx)
     res = _resolution(e)
-    sections: dict[str, URIRef] = {}
+    sections: list[tuple[int, str, URIRef]] = []  # (start, number, node) in reading order
+    seen: dict[str, int] = {}
+    printed = Counter(s.number for s in doc.sections if s.number)
+    repeated = {number for number, n in printed.items() if n > 1}
     for i, section in enumerate(doc.sections, 1):
-        node = ctx.minter.section(e.symbol, section.number, i)
-        if section.number:
-            sections.setdefault(section.number, node)
+        seen[section.number] = seen.get(section.number, 0) + 1
+        occurrence = seen[section.number] if section.number in repeated else 0
+        node = ctx.minter.section(e.symbol, section.number, i, occurrence)
+        sections.append((section.span[0], section.number, node))
         e.add(node, RDF.type, DCKG.Section)
         e.add(node, RDF.type, ELI.LegalResourceSubdivision)
         e.string(node, ELI.number, section.number)
         e.string(node, DCTERMS.title, section.title)
         e.add(node, ELI.is_part_of, res)
         e.add(res, ELI.has_part, node)
-    positions: dict[str, int] = {}  # operative paragraphs counted per part
+    position = 0
     for p in doc.paragraphs:
-        position = 0
-        if p.kind == "operative":
-            part = p.id.rsplit(".", 1)[0] if "." in p.id else ""
-            position = positions[part] = positions.get(part, 0) + 1
-        _paragraph(e, p, res, sections, position)
+        number = int(p.number) if p.kind == "operative" and (p.number or "").isdigit() else None
+        if number is not None:  # numbering (re)starts at 1 (parts, annexed declarations)
+            position = 1 if number == 1 else position + 1
+        section = next(
+            (n for s, num, n in reversed(sections) if num == p.section and s < p.span[0]), None
+        )
+        _paragraph(e, p, res, section, (number, position) if number is not None else None)
     for fn in doc.footnotes:
         _footnote(e, fn, res)
     return e.out
@@ -209,8 +216,13 @@ def _resolution(e: _Emitter) -> URIRef:
 
 
 def _paragraph(
-    e: _Emitter, p: Paragraph, res: URIRef, sections: Mapping[str, URIRef], position: int
+    e: _Emitter,
+    p: Paragraph,
+    res: URIRef,
+    section: URIRef | None,
+    numbering: tuple[int, int] | None,
 ) -> None:
+    """One paragraph; ``numbering`` is (printed number, expected number) when numbered."""
     node = e.m.paragraph(e.symbol, p.id)
     container = e.m.paragraph(e.symbol, p.parent) if p.parent else res
     e.out += [
@@ -225,12 +237,11 @@ def _paragraph(
     e.string(node, DCKG.printedLabel, p.label)
     e.string(node, DCKG.lead, p.lead)
     e.string(node, DCKG.text, p.text)
-    if p.section is not None and p.section in sections:
-        e.add(node, DCKG.inSection, sections[p.section])
-    if p.kind == "operative":
-        e.add(node, DCKG.operativePosition, _int(position))
-        if p.number is not None and p.number.isdigit():
-            e.add(node, DCKG.numberValue, _int(int(p.number)))
+    if section is not None:
+        e.add(node, DCKG.inSection, section)
+    if numbering is not None:
+        e.add(node, DCKG.numberValue, _int(numbering[0]))
+        e.add(node, DCKG.operativePosition, _int(numbering[1]))
     e.evidence(node, p.span)
     for i, mention in enumerate(p.mentions, 1):
         _mention(e, e.m.item(e.symbol, p.id, "mention", i), node, mention)
