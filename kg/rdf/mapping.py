@@ -154,26 +154,28 @@ def map_document(doc: Document, ctx: MapContext) -> list[Triple]:
     seen: dict[str, int] = {}
     printed = Counter(s.number for s in doc.sections if s.number)
     repeated = {number for number, n in printed.items() if n > 1}
-    for i, section in enumerate(doc.sections, 1):
-        seen[section.number] = seen.get(section.number, 0) + 1
-        occurrence = seen[section.number] if section.number in repeated else 0
-        node = ctx.minter.section(e.symbol, section.number, i, occurrence)
-        sections.append((section.span[0], section.number, node))
+    for i, sec in enumerate(doc.sections, 1):
+        seen[sec.number] = seen.get(sec.number, 0) + 1
+        occurrence = seen[sec.number] if sec.number in repeated else 0
+        node = ctx.minter.section(e.symbol, sec.number, i, occurrence)
+        sections.append((sec.span[0], sec.number, node))
         e.add(node, RDF.type, DCKG.Section)
         e.add(node, RDF.type, ELI.LegalResourceSubdivision)
-        e.string(node, ELI.number, section.number)
-        e.string(node, DCTERMS.title, section.title)
+        e.string(node, ELI.number, sec.number)
+        e.string(node, DCTERMS.title, sec.title)
         e.add(node, ELI.is_part_of, res)
         e.add(res, ELI.has_part, node)
     position = 0
     for p in doc.paragraphs:
-        number = int(p.number) if p.kind == "operative" and (p.number or "").isdigit() else None
-        if number is not None:  # numbering (re)starts at 1 (parts, annexed declarations)
+        numbering = None
+        if p.kind == "operative" and p.number is not None and p.number.isdigit():
+            number = int(p.number)  # numbering (re)starts at 1: parts, annexed declarations
             position = 1 if number == 1 else position + 1
-        section = next(
+            numbering = (number, position)
+        in_section = next(
             (n for s, num, n in reversed(sections) if num == p.section and s < p.span[0]), None
         )
-        _paragraph(e, p, res, section, (number, position) if number is not None else None)
+        _paragraph(e, p, res, in_section, numbering)
     for fn in doc.footnotes:
         _footnote(e, fn, res)
     return e.out
