@@ -103,6 +103,7 @@ _NUMBER_LIST = re.compile(r"\d+")
 _ABBREV = frozenset(P.ABBREVIATIONS)
 _QUOTED = re.compile('\u201c[^\u201d]{0,400}\u201d|"[^"]{0,400}"')
 _SENTENCE_END = re.compile(r"[;:]|(?<=\w)\.(?=\s+[A-Z\u201c(\"])")
+_WORD_CHAR = re.compile(r"[\w.]")  # what the word before a full stop is made of
 _DOC_BODY = (
     ("A/HRC/", "HRC"),
     ("E/CN.7/", "CND"),
@@ -279,8 +280,25 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         return not _LIST_SEMICOLON.match(text, m.start())
     if m.group(0) != ".":
         return True
-    word = re.search(r"[\w.]+$", text[: m.start()])
-    return not (word and (word.group(0) in _ABBREV or len(word.group(0)) == 1))
+    word = _word_before(text, m.start())
+    return not (word and (word in _ABBREV or len(word) == 1))
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of word characters and dots that ends at ``end`` ("" if none).
+
+    Found by walking back from ``end``: searching ``[\\w.]+$`` in ``text[:end]``
+    backtracks over every earlier run of word characters and made a paragraph
+    with long digit runs quadratic (50,000 digits took 50 s; see
+    tests/test_hardening.py).
+
+    >>> _word_before("see vol. 976", 7), _word_before("the end. The", 7), _word_before(" .", 1)
+    ('vol', 'end', '')
+    """
+    start = end
+    while start > 0 and _WORD_CHAR.match(text, start - 1):
+        start -= 1
+    return text[start:end]
 
 
 def _clause(ends: list[int], pos: int) -> tuple[int, int]:
