@@ -77,6 +77,7 @@ What counts as a mention (``via``):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -168,6 +169,12 @@ CONTEXT: tuple[tuple[str, str, str], ...] = (
 _RX = {name: re.compile(rx) for name, rx, _ in CONTEXT}
 PRONOUN = re.compile(r"(?<![\w\-])(?:it|its)(?![\w\-'\u2019])")
 CLAUSE_BREAK = re.compile(r"[,;:]")
+CLAUSE_BREAKS = ",;:"  # the characters of CLAUSE_BREAK, for searching back with rfind
+# A pronoun's window never reaches further back than this, whatever the clause
+# breaks: the longest window before a pronoun in the AKN corpus (two clauses)
+# has 698 characters, and text without clause breaks (hostile input: 80,000
+# characters of "its its ...") made the search quadratic.
+MAX_WINDOW = 1000
 
 
 @dataclass(frozen=True)
@@ -262,11 +269,14 @@ def _names(a: Authority, text: str) -> list[_M]:
         if not any(a.type_of(x) == "actor" for x in h.entities):
             hits.extend(a.names_inside(text, h.start, h.end))
     kept: list[_M] = []
+    open_: list[_M] = []  # kept mentions that later hits (sorted by start) may overlap
     for h in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
+        open_ = [k for k in open_ if k.end > h.start]  # the others end before every later hit
         for entity in h.entities:
             m = _M(h.start, h.end, entity, h.via)
-            if _fits(a, m, kept):
+            if _fits(a, m, open_):
                 kept.append(m)
+                open_.append(m)
     excluded = [
         (x.start(), x.end(), set(a.lookup("exclude", x.group())))
         for x in a.exclude_pattern.finditer(text)
@@ -388,7 +398,10 @@ def _pronouns(
 ) -> list[_M]:
     text = p.text
     known = sorted(found, key=lambda m: m.start)
-    resolved: list[_M] = []
+    known_starts = [m.start for m in known]
+    resolved: list[_M] = []  # in order of start, as pronouns are met
+    resolved_starts: list[int] = []
+    kinds: dict[tuple[str, int], str] = {}  # what each mention can be, see _referents
     for pm in PRONOUN.finditer(text):
         s, e, word = pm.start(), pm.end(), pm.group()
         if word == "it" and (
@@ -399,12 +412,18 @@ def _pronouns(
             )
         ):
             continue
-        clause = _clause_start(text, s)
+        lo = max(0, s - MAX_WINDOW)  # no window starts before this
+        clause = _clause_start(text, s, lo)
         if word == "its" and _RX["self-cue"].match(text, clause, s):
             if body in a:
                 resolved.append(_M(s, e, body, "self"))
+                resolved_starts.append(s)
             continue
-        pool = [m for m in known + resolved if m.via != "self" and m.end <= s]
+        near = (
+            known[bisect.bisect_left(known_starts, lo) : bisect.bisect_left(known_starts, s)]
+            + resolved[bisect.bisect_left(resolved_starts, lo) :]
+        )  # mentions starting before ``lo`` lie outside every window
+        pool = [m for m in near if m.via != "self" and m.end <= s]
         coordinated = _RX["coordinated"].search(text, max(0, s - 10), s)
         if coordinated:  # only the mention right before "and its" can be the referent
             pool = [m for m in pool if not text[m.end : coordinated.start()].strip()]
@@ -412,11 +431,12 @@ def _pronouns(
                 continue
         # the current clause decides when it mentions anything; else add the one before
         window = clause
-        referents, rivals = _referents(a, text, [m for m in pool if m.start >= window])
-        if not (referents or rivals) and clause:
-            window = _clause_start(text, clause - 1)
         seen = [m for m in pool if m.start >= window]
-        candidates, rivals = _referents(a, text, seen)
+        candidates, rivals = _referents(a, text, seen, kinds)
+        if not (candidates or rivals) and clause > lo:
+            window = _clause_start(text, clause - 1, lo)
+            seen = [m for m in pool if m.start >= window]
+            candidates, rivals = _referents(a, text, seen, kinds)
         if _unknown_names(text, window, s, seen):
             continue
         infinitive = p.kind == "subparagraph" and _RX["infinitive"].search(text, max(0, s - 40), s)
@@ -424,9 +444,11 @@ def _pronouns(
             subject = _governing_subject(a, p, by_id, out)
             if subject:
                 resolved.append(_M(s, e, subject, "pronoun"))
+                resolved_starts.append(s)
                 continue
         if len(candidates) == 1 and not rivals:
             resolved.append(_M(s, e, candidates.pop(), "pronoun"))
+            resolved_starts.append(s)
         elif (
             not (candidates or rivals)
             and word == "its"
@@ -434,40 +456,63 @@ def _pronouns(
             and _RX["own-acts"].match(text, e)
         ):
             resolved.append(_M(s, e, body, "self"))
+            resolved_starts.append(s)
     return resolved
 
 
 def _unknown_names(text: str, start: int, end: int, seen: list[_M]) -> bool:
     """Is there a capitalised word in ``text[start:end]`` outside the mentions ``seen``?"""
-    for w in _RX["proper-noun"].finditer(text, start, end):
-        if w.start() == 0 or any(m.start <= w.start() < m.end for m in seen):
+    spans = sorted((m.start, m.end) for m in seen)
+    i, reach = 0, -1  # reach: the furthest end of the mentions starting at or before a word
+    for w in _RX["proper-noun"].finditer(text, start, end):  # words in order: one sweep
+        while i < len(spans) and spans[i][0] <= w.start():
+            reach = max(reach, spans[i][1])
+            i += 1
+        if w.start() == 0 or w.start() < reach:
             continue
         return True
     return False
 
 
-def _clause_start(text: str, pos: int) -> int:
-    """Offset just after the last clause break before ``pos`` (0 if none)."""
-    last = -1
-    for b in CLAUSE_BREAK.finditer(text, 0, max(pos, 0)):
-        last = b.start()
-    return last + 1
+def _clause_start(text: str, pos: int, floor: int = 0) -> int:
+    """Offset just after the last clause break before ``pos``, at least ``floor``.
+
+    (0 if none and no floor.)  Searched back from ``pos``; the search never
+    goes below ``floor``.
+
+    >>> _clause_start("Notes, with thanks; its work", 20), _clause_start("a, b c", 6, floor=4)
+    (19, 4)
+    """
+    pos = max(pos, floor)
+    return max(floor, max(text.rfind(c, floor, pos) for c in CLAUSE_BREAKS) + 1)
 
 
-def _referents(a: Authority, text: str, seen: list[_M]) -> tuple[set[str], set[str]]:
+def _referents(
+    a: Authority, text: str, seen: list[_M], kinds: dict[tuple[str, int], str] | None = None
+) -> tuple[set[str], set[str]]:
     """Bodies that could be "it" and other mentions that rival them.
 
     Actor groups ("they") and offices held by a person ("he or she") are neither.
+    ``kinds`` keeps what each mention (entity, end) was found to be, for the
+    next pronoun of the same paragraph: its window holds mostly the same ones.
     """
     candidates: set[str] = set()
     rivals: set[str] = set()
     for m in seen:
-        entry = a.get(m.entity)
-        if entry.type == "actor" or entry.personal:
-            continue
-        if entry.type == "body" and not _RX["issuer"].match(text, m.end):
+        kind = kinds.get((m.entity, m.end)) if kinds is not None else None
+        if kind is None:
+            entry = a.get(m.entity)
+            if entry.type == "actor" or entry.personal:
+                kind = ""
+            elif entry.type == "body" and not _RX["issuer"].match(text, m.end):
+                kind = "candidate"
+            else:
+                kind = "rival"
+            if kinds is not None:
+                kinds[(m.entity, m.end)] = kind
+        if kind == "candidate":
             candidates.add(m.entity)
-        else:
+        elif kind:
             rivals.add(m.entity)
     return candidates, rivals - candidates
 
