@@ -375,11 +375,22 @@ def _chain(
             chosen.append(max(before, key=lambda m: m.span[0]))
             pos = pronoun.end()
     if chosen:  # parallel addressees further on: ", and States parties to implement"
+        # The first glue after ``pos`` is searched for before each candidate.  A glue
+        # holds one comma, its first character, so none can start before the last
+        # comma of a stretch searched in vain, nor before the first glue found: the
+        # next search starts there (not at ``pos`` again, which made a paragraph of
+        # many addressees without glue quadratic; see tests/test_hardening.py).
+        lo = pos
         for m in cands:
             if m.span[0] <= pos:
                 continue
-            g = _GLUE["parallel"].search(text, pos, m.span[0])
-            if g and g.end() == m.span[0] and _PARALLEL_TO.match(text, m.span[1]):
+            g = _GLUE["parallel"].search(text, lo, m.span[0])
+            if g is None:
+                comma = text.rfind(",", lo, m.span[0])
+                lo = comma if comma >= 0 else m.span[0]
+                continue
+            lo = g.start()
+            if g.end() == m.span[0] and _PARALLEL_TO.match(text, m.span[1]):
                 chosen.append(m)
     return chosen, pos
 
