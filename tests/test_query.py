@@ -530,14 +530,19 @@ def test_cli_sparql_shows_the_bound_query(sample_out: Path) -> None:
 @given(st.text(max_size=40))
 def test_any_string_value_is_one_literal(value: str) -> None:
     """Whatever the text, the bound query keeps its shape and binds exactly that text."""
-    from pyoxigraph import Store
+    import re
 
-    template = (
-        "SELECT ?v (COUNT(?d) AS ?n) WHERE { OPTIONAL { ?d <http://ex/verb> ?v } } GROUP BY ?v"
-    )
-    attack = render(template, {"v": Literal(value)})
-    safe = render(template, {"v": Literal("urges")})
-    ns: dict[str, str] = {}
-    assert _shape(prepareQuery(attack, initNs=ns)) == _shape(prepareQuery(safe, initNs=ns))
-    echo = OxigraphEngine(Store()).run(render("SELECT ?v WHERE { }", {"v": Literal(value)}))
-    assert echo.values() == [{"v": value}]
+    from pyoxigraph import NamedNode as N
+    from pyoxigraph import Quad, Store
+
+    store = Store()
+    store.extend([Quad(N(f"http://ex/{i}"), N("http://ex/p"), Literal(str(i))) for i in range(3)])
+    template = "SELECT ?v (COUNT(*) AS ?n) WHERE { ?s <http://ex/p> ?o } GROUP BY ?v"
+    got = OxigraphEngine(store).run(render(template, {"v": Literal(value)})).values()
+    assert got == [{"v": value, "n": "3"}]  # one row, the value intact, the pattern unchanged
+    # rdflib expands \u and \U escapes before parsing (and fails on some): compare
+    # algebras only for the values it can read
+    if not re.search(r"\\[uU]", value):
+        safe = render(template, {"v": Literal("urges")})
+        attack = render(template, {"v": Literal(value)})
+        assert _shape(prepareQuery(attack)) == _shape(prepareQuery(safe))
