@@ -57,6 +57,12 @@ def _load(name: str, path: Path) -> ModuleType:
 H = _load("_hostile", ROOT / "tests" / "hostile.py")
 
 
+def _euid() -> int:
+    import os
+
+    return os.geteuid() if hasattr(os, "geteuid") else -1
+
+
 # ------------------------------------------------------------ isolation
 
 
@@ -202,21 +208,18 @@ def one_line_error(out: Outcome) -> str:
 
 @pytest.mark.parametrize("family", sorted(H.PATHOLOGICAL))
 def test_pathological_text_reads_and_extracts_in_bounded_time(family: str) -> None:
-    """One operative paragraph of a real resolution carries 20-100 k stress characters."""
-    stress = H.PATHOLOGICAL[family]
+    """20-100 k stress characters, read and extracted twice: inside an operative paragraph
+    of a real flat resolution, and alone as a paragraph given to the extractors."""
+    out = isolated(_read_and_extract_stress, H.PATHOLOGICAL[family], seconds=30, mb=600)
+    assert not out.error, out.message
+    read, bare = out.value
+    assert read["problems"] == [] and read["operative"] >= 1
+    assert bare == []
+
+
+def _read_and_extract_stress(stress: str) -> tuple[dict[str, Any], list[str]]:
     data = H.flat_resolution([H.PREAMBLE], [H.OPERATIVE + " " + stress, H.OPERATIVE]).encode()
-    out = isolated(read_and_annotate, data, seconds=20, mb=600)
-    assert not out.error, out.message
-    assert out.value["problems"] == []
-    assert out.value["operative"] >= 1
-
-
-@pytest.mark.parametrize("family", sorted(H.PATHOLOGICAL))
-def test_pathological_extraction_on_a_bare_paragraph(family: str) -> None:
-    """The extractors alone, on the stress text as the whole paragraph (no reader in between)."""
-    out = isolated(_annotate_text, H.PATHOLOGICAL[family], seconds=20, mb=600)
-    assert not out.error, out.message
-    assert out.value == []
+    return read_and_annotate(data), _annotate_text(stress)
 
 
 def _annotate_text(text: str) -> list[str]:
@@ -233,4 +236,292 @@ def test_long_prose_extraction_grows_linearly() -> None:
     data = H.long_line(1_000_000).encode()
     out = isolated(read_and_annotate, data, seconds=90, mb=1500)
     assert not out.error, out.message
+    assert out.value["problems"] == []
+
+
+# ---------------------------------------------------------- XML attacks
+
+
+def test_billion_laughs_is_refused_quickly() -> None:
+    out = isolated(read_and_annotate, H.billion_laughs(), seconds=10, mb=200)
+    assert "DOCTYPE" in one_line_error(out)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [H.doctype_after_padding, H.utf16_billion_laughs],
+    ids=["doctype-after-64k-of-comment", "utf16-without-bom"],
+)
+def test_entity_bombs_the_doctype_check_cannot_see_are_refused(make: Callable[[], bytes]) -> None:
+    """The byte check looks at the first 64 KiB in ASCII; the parser's limits and the
+    DOCTYPE check on the parsed tree still refuse the bomb."""
+    out = isolated(read_and_annotate, make(), seconds=10, mb=200)
+    one_line_error(out)
+
+
+def test_external_entities_are_refused_and_nothing_is_fetched() -> None:
+    """file:// and http:// entities, and a parameter entity pulling an external DTD,
+    against a listening socket of our own: no connection may reach it."""
+    import socket
+
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(5)
+        server.setblocking(False)
+        url = f"http://127.0.0.1:{server.getsockname()[1]}/evil"
+        padded = H.external_entity(url).replace(
+            b"\n<!DOCTYPE", b"\n<!--" + b" " * 70_000 + b"-->\n<!DOCTYPE"
+        )
+        inputs = [
+            H.external_entity("file:///etc/passwd"),
+            H.external_entity(url),
+            H.parameter_entities(url + ".dtd"),
+            padded,
+        ]
+        for data in inputs:
+            out = isolated(read_and_annotate, data, seconds=10, mb=200)
+            message = one_line_error(out)
+            assert "root:" not in message
+        with pytest.raises(BlockingIOError):
+            server.accept()  # nobody connected
+
+
+def test_xml_nested_ten_thousand_levels_deep_is_refused() -> None:
+    out = isolated(read_and_annotate, H.deep_xml(10_000), seconds=10, mb=300)
+    assert "malformed XML" in one_line_error(out)
+
+
+def test_xml_nested_below_the_parser_limit_reads() -> None:
+    """200 levels of <span> (the parser allows 256): the text is found, no recursion error."""
+    out = isolated(read_and_annotate, H.deep_xml(200), seconds=20, mb=300)
+    assert not out.error, out.message
+    assert out.value["ids"] == ["pp1", "op1", "op2"]
+    assert "Urges States;" in out.value["text"]
+
+
+# ------------------------------------------------------------ encodings
+
+
+def _read(data: bytes) -> Document:
+    from kg.read import read_bytes
+
+    return read_bytes(data, source="<hostile>")
+
+
+def test_nul_bytes_are_refused() -> None:
+    with pytest.raises(KGError, match="binary file"):
+        _read(H.with_nul())
+
+
+def test_utf16_with_bom_reads_like_utf8() -> None:
+    """It was refused as 'binary file (NUL bytes)'."""
+    seed = _read(H.seed("63_197"))
+    doc = _read(H.utf16_bom())
+    assert [(p.id, p.text) for p in doc.paragraphs] == [(p.id, p.text) for p in seed.paragraphs]
+
+
+def test_utf16_akn_with_bom_reads() -> None:
+    xml = H.akn_resolution(["Urges States;"]).decode().replace("UTF-8", "UTF-16")
+    doc = _read(xml.encode("utf-16"))
+    assert doc.meta.symbol == "A/RES/75/198" and doc.paragraphs[-1].text == "Urges States;"
+
+
+def test_utf8_with_windows_1252_bytes_reads_both_right() -> None:
+    """UTF-8 text with a Windows-1252 quote pair and "é" pasted in: both parts read right
+    (the whole file was read as Windows-1252 before: "Comité" came out "ComitÃ©")."""
+    doc = _read(H.mixed_encodings())
+    texts = [p.text for p in doc.paragraphs]
+    assert "Noting the work of the Comit\u00e9 in C\u00f4te d\u2019Ivoire," in texts
+    assert any("\u201ccaf\u00e9\u201d" in t for t in texts)
+    assert span_problems(doc) == []
+
+
+def test_latin1_reads() -> None:
+    doc = _read(H.latin1())
+    assert "Noting the work of the Comit\u00e9 in C\u00f4te d'Ivoire," in [
+        p.text for p in doc.paragraphs
+    ]
+
+
+def test_bytes_undefined_in_windows_1252_give_one_line() -> None:
+    with pytest.raises(KGError, match=r"neither UTF-8 nor Windows-1252 \(byte 0x81"):
+        _read(H.flat_resolution([H.PREAMBLE], [H.OPERATIVE]).encode() + b"\x81")
+
+
+# --------------------------------------------------------------- files
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t\n  ", b"\xef\xbb\xbf \n"])
+def test_empty_and_blank_files_give_one_line(tmp_path: Path, content: bytes) -> None:
+    from kg.read import read_path
+
+    with pytest.raises(KGError) as info:
+        read_path(H.write(tmp_path, "blank.txt", content))
+    assert "\n" not in str(info.value) and str(tmp_path) in str(info.value)
+
+
+def _special(tmp_path: Path, kind: str) -> Path:
+    import os
+
+    if kind == "directory":
+        return tmp_path
+    if kind == "missing":
+        return tmp_path / "missing.txt"
+    if kind == "symlink-loop":
+        (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+        return tmp_path / "loop.txt"
+    if kind == "fifo":
+        os.mkfifo(tmp_path / "pipe.txt")
+        return tmp_path / "pipe.txt"
+    if kind == "device":
+        return Path("/dev/zero")
+    if kind == "sparse-1GB":
+        with (tmp_path / "sparse.txt").open("wb") as f:
+            f.truncate(1 << 30)
+        return tmp_path / "sparse.txt"
+    raise KeyError(kind)
+
+
+SPECIAL = {
+    "directory": "is a directory",
+    "missing": "no such file",
+    "symlink-loop": "symbolic links",
+    "fifo": "not a regular file",
+    "device": "not a regular file",
+    "sparse-1GB": "file too large",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SPECIAL))
+def test_special_files_are_refused_without_reading_them(tmp_path: Path, kind: str) -> None:
+    """A named pipe blocked read_path forever; /dev/zero and a 1 GB sparse file were read
+    whole into memory before the size check."""
+    from kg.read import read_path
+
+    path = _special(tmp_path, kind)
+    out = isolated(read_path, path, seconds=10, mb=100)
+    assert SPECIAL[kind] in one_line_error(out)
+
+
+@pytest.mark.skipif(sys.platform == "win32" or _euid() == 0, reason="root reads any file")
+def test_unreadable_file_gives_one_line(tmp_path: Path) -> None:
+    from kg.read import read_path
+
+    path = H.write(tmp_path, "secret.txt", H.seed("63_197"))
+    path.chmod(0)
+    with pytest.raises(KGError, match="Permission denied"):
+        read_path(path)
+
+
+# ----------------------------------------------------------------- size
+
+
+def test_a_file_over_the_limit_is_refused_quickly(tmp_path: Path) -> None:
+    from kg.read import MAX_BYTES, read_bytes, read_path
+
+    path = H.write(tmp_path, "big.txt", H.padded_to(MAX_BYTES + 1))
+    out = isolated(read_path, path, seconds=5, mb=100)
+    assert "file too large" in one_line_error(out)
+    with pytest.raises(KGError, match="file too large"):
+        read_bytes(path.read_bytes())
+
+
+def _just_under(kind: str, size: int) -> bytes:
+    """A resolution filled up to ``size`` bytes with one kind of filler."""
+    import textwrap
+
+    pdf = H.seed("61_183")
+    body = pdf.index(b"Gravely concerned")  # fillers go between two preambular paragraphs
+
+    def fill(unit: bytes) -> bytes:
+        n, rest = divmod(size - len(pdf), len(unit))
+        return pdf[:body] + unit * n + b"\n" * rest + pdf[body:]
+
+    if kind == "blank-lines":
+        return H.padded_to(size, pad=b"\n")
+    if kind == "trailing-spaces":
+        return H.padded_to(size, pad=b" ")
+    if kind == "footnote-lines":  # short lines after the last footnote block: its text
+        return H.padded_to(size, pad=b"xy\n")
+    if kind == "hyphenated-lines":  # every line joined to the one before
+        return fill(b" ab-\n")
+    if kind == "pdf-paragraphs":
+        wrapped = "\n".join(f" {ln} " for ln in textwrap.wrap(H.PREAMBLE, 88))
+        return fill(f"{wrapped}\n\n".encode())
+    if kind == "flat-line":
+        return H.long_line(size).encode()[:size]
+    if kind == "akn-whitespace":
+        xml = H.akn_resolution([H.OPERATIVE])
+        return xml + b" " * (size - len(xml))
+    raise KeyError(kind)
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "blank-lines",
+        "trailing-spaces",
+        "footnote-lines",
+        "hyphenated-lines",
+        "pdf-paragraphs",
+        "flat-line",
+        "akn-whitespace",
+    ],
+)
+def test_a_file_just_under_the_limit_is_read_in_bounded_time(tmp_path: Path, kind: str) -> None:
+    """Read only (extraction has its own tests): 50 MB of newlines took 86 s and 4 GB, a
+    footnote followed by short lines and hyphenated lines were quadratic."""
+    from kg.read import MAX_BYTES
+
+    data = _just_under(kind, MAX_BYTES - 1)
+    assert MAX_BYTES - 100 <= len(data) < MAX_BYTES
+    path = H.write(tmp_path, "under.txt", data)
+    out = isolated(_read_summary, path, seconds=90, mb=1500)
+    assert not out.error or out.kg_error, out.message
+    if out.error:
+        one_line_error(out)
+    else:
+        assert out.value == []
+
+
+def _read_summary(path: Path) -> list[str]:
+    from kg.read import read_path
+
+    return span_problems(read_path(path))
+
+
+def test_a_ten_megabyte_line_is_read_in_bounded_time() -> None:
+    """One line of 10 MB of prose, given as bytes (over the file limit, so read_bytes
+    refuses it at once) and as 4 MB under the limit: read in bounded time."""
+    from kg.read import MAX_BYTES, read_bytes
+
+    line = H.long_line(10_000_000).encode()
+    with pytest.raises(KGError, match="file too large"):
+        read_bytes(line)
+    out = isolated(read_and_annotate, line[: MAX_BYTES - 100], "line", False, seconds=60, mb=1500)
+    assert not out.error, out.message
+    assert out.value["problems"] == []
+
+
+def test_a_million_footnote_markers() -> None:
+    """'word1 word2 ... word1000000' and 'Protocol,1 Protocol,2 ...' in one paragraph:
+    read (up to the size limit) in bounded time; extraction on 100,000 of them."""
+    from kg.read import MAX_BYTES
+
+    for shape in ("word{}", "Protocol,{}"):
+        text = H.many_markers(1_000_000, shape).encode()
+        assert text.count(b" ") > 1_000_000
+        cut = text[: MAX_BYTES - 200] + H.OPERATIVE.encode() + H.CLOSING.encode()
+        out = isolated(read_and_annotate, cut, "markers", False, seconds=60, mb=1500)
+        assert not out.error, out.message
+        small = H.many_markers(100_000, shape).encode()
+        out = isolated(read_and_annotate, small, "markers", True, seconds=60, mb=1500)
+        assert not out.error, out.message
+        assert out.value["problems"] == []
+
+
+def test_five_thousand_operative_paragraphs_in_akn() -> None:
+    out = isolated(read_and_annotate, H.many_operative_akn(5000), seconds=60, mb=1500)
+    assert not out.error, out.message
+    assert out.value["operative"] == 5000 and out.value["ids"][-1] == "op5000"
     assert out.value["problems"] == []
