@@ -44,6 +44,9 @@ _GLUE = ",;:)]\u201d\u2019\"'"  # what a footnote marker may follow
 # empty lines is not turned into millions of line records (50 MB of newlines
 # took 86 s and 4 GB; see tests/test_hardening.py).
 _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
+# _join_words reads the last word of the text joined so far within its last 100
+# characters: a few more are all that join_lines and _note_text keep at hand.
+_TAIL = 200
 
 
 @dataclass
@@ -162,20 +165,28 @@ def join_lines(lines: list[_Line], lex: Lexicon) -> str:
     is indented anyway) only when the next line opens a paragraph ("12.",
     "(a)", "Recalling"); text with unwrapped lines (one paragraph a line)
     breaks at every line end.
+
+    The stream is kept as pieces joined once at the end, and a word split at
+    a line end is decided on its last characters (as in :func:`_note_text`):
+    joining each hyphenated line to the whole stream copied it every time.
     """
     lengths = sorted(len(ln.text) for ln in lines)
     unwrapped = bool(lengths) and lengths[len(lengths) // 2] > 150
-    out = ""
+    pieces: list[str] = []
+    tail = ""  # the last _TAIL characters of the stream so far
     prev = ""
     for ln in lines:
         s = ln.text
-        if not out:
-            out, prev = s, s
+        if not tail:
+            pieces, tail, prev = [s], s[-_TAIL:], s
             continue
-        if out.endswith("-") and (ln.gap != "blank" or s[:1].islower()):
-            joined = _join_words(out, s, lex)
+        if tail.endswith("-") and (ln.gap != "blank" or s[:1].islower()):
+            joined = _join_words(tail, s, lex)
             if joined is not None:
-                out, prev = joined, s
+                if len(joined) < len(tail) + len(s):  # the hyphen was a line-end break
+                    pieces[-1] = pieces[-1][:-1]
+                pieces.append(s)
+                tail, prev = joined[-_TAIL:], s
                 continue
         if s[:1].islower():
             brk = False
@@ -191,9 +202,11 @@ def join_lines(lines: list[_Line], lex: Lexicon) -> str:
             brk = True
         else:
             brk = ln.gap == "blank" and _heading_like(prev)
-        out += ("\n" if brk else " ") + s
+        sep = "\n" if brk else " "
+        pieces += (sep, s)
+        tail = (tail + sep + s)[-_TAIL:]
         prev = s
-    return out
+    return "".join(pieces)
 
 
 def _opener(line: str, lex: Lexicon) -> bool:
@@ -202,15 +215,32 @@ def _opener(line: str, lex: Lexicon) -> bool:
 
 
 def _note_text(note: _Note, lex: Lexicon) -> str:
-    text = ""
+    """The lines of a footnote as one text, words split at line ends joined again.
+
+    The text is kept as pieces joined once at the end (adding each line to one
+    string copied it every time: a footnote followed by 1.6 million short lines
+    took 300 s; see tests/test_hardening.py); a word split at a line end is
+    decided on the last characters only, all that :func:`_join_words` reads.
+
+    >>> _note_text(_Note("1", ["See the non-", "governmental and sustain-", "able work."]), load())
+    'See the non-governmental and sustainable work.'
+    """
+    pieces: list[str] = []  # lines, and the " " between those not joined
+    tail = ""  # the last _TAIL characters of the text so far
     for line in note.lines:
-        if text.endswith("-"):
-            joined = _join_words(text, line, lex)
+        if tail.endswith("-"):
+            joined = _join_words(tail, line, lex)
             if joined is not None:
-                text = joined
+                if len(joined) < len(tail) + len(line):  # the hyphen was a line-end break
+                    pieces[-1] = pieces[-1][:-1]
+                pieces.append(line)
+                tail = joined[-_TAIL:]
                 continue
-        text = f"{text} {line}" if text else line
-    return " ".join(text.split())
+        if pieces:
+            pieces.append(" ")
+        pieces.append(line)
+        tail = (f"{tail} {line}" if tail else line)[-_TAIL:]
+    return " ".join("".join(pieces).split())
 
 
 def read_pdftext(text: str, source: str, sha256: str) -> Document:
