@@ -12,7 +12,9 @@ Stages (timed in :attr:`BuildResult.seconds`):
    form; the graph has no blank nodes);
 5. **export** — ``kg.ttl`` (canonical), ``kg.jsonld``, ``void.ttl``,
    ``validation.md`` / ``validation.ttl``, the ontology and its page; at the
-   same time, in a thread, **store** — the Oxigraph store (``store/``).
+   same time, in a thread, **store** — the Oxigraph store (``store/``): the
+   resolutions in the default graph, the authority data, topic scheme, build
+   activity, ontology and VoID in named graphs (see :mod:`kg.store`).
 
 Everything is written into a temporary folder next to ``out`` and renamed
 into place at the end, so a failed build leaves nothing half-written and an
@@ -258,14 +260,15 @@ def _build_into(
         "topics": _unique_sorted(nt_line(x) for x in topics),
         "build": _unique_sorted(nt_line(x) for x in activity),
     }
-    counts = Counts()
-    with (tmp / "kg.nt").open("w", encoding="utf-8", newline="\n") as f:
-        streams = [_lines(Path(name)) for name in chunk_files]
-        for line in _merge_unique(*streams, *small.values()):
-            counts.add(line)
-            f.write(line + "\n")
+    data = work / "data.nt"  # the resolutions' triples: the store's default graph
+    write_ntriples(_merge_unique(*(_lines(Path(name)) for name in chunk_files)), data)
     for name in chunk_files:
         Path(name).unlink()
+    counts = Counts()
+    with (tmp / "kg.nt").open("w", encoding="utf-8", newline="\n") as f:
+        for line in _merge_unique(_lines(data), *small.values()):
+            counts.add(line)
+            f.write(line + "\n")
     result.triples = counts.triples
     secs["triples"] = time.perf_counter() - t
 
@@ -283,7 +286,7 @@ def _build_into(
         _ttl_to_nt(ttl, work / f"{name}.nt")
         named[str(minter.graph(name))] = work / f"{name}.nt"
     with ThreadPoolExecutor(max_workers=1) as loader:
-        store = loader.submit(_timed, write_store, tmp / "store", tmp / "kg.nt", named)
+        store = loader.submit(_timed, write_store, tmp / "store", data, named)
         _write_exports(tmp, minter, report)
         secs["export"] = time.perf_counter() - t
         secs["store"] = store.result()

@@ -1,17 +1,16 @@
 """The embedded store: an on-disk Oxigraph store in ``out/store``.
 
-:func:`write_store` bulk-loads N-Triples files into a new store folder:
-the default graph holds the whole knowledge graph (``kg.nt``: resolutions,
-authority data, topic scheme, build activity), so plain SPARQL sees
-everything; the reference graphs are also kept apart as named graphs
-(``<base>graph/authority``, ``graph/topics``, ``graph/build``) together
-with ``graph/ontology`` and ``graph/void``, for queries that want to know
-where a triple comes from (``GRAPH <...graph/authority> { ... }``).  Do not
-query with the default graph as the union of all graphs: the reference
-triples would then be counted twice.  ``dckg build`` writes the store inside
-its temporary output folder and renames the whole folder into place, so a
-reader never sees a half-built store.  Serve it with
-``oxigraph serve-read-only --location out/store``.
+:func:`write_store` bulk-loads N-Triples files into a new store folder: the
+resolutions' triples in the default graph, and each reference graph in a
+named graph of its own (``<base>graph/authority``, ``graph/topics``,
+``graph/build``, ``graph/ontology``, ``graph/void``).  Every triple is in
+exactly one graph, so querying with the default graph as the union of all
+graphs (:func:`query` does; so does ``oxigraph serve-read-only --location
+out/store --union-default-graph``) sees ``kg.nt`` plus the ontology and the
+VoID description, each triple once; ``GRAPH <...graph/authority> { ... }``
+asks one graph.  ``dckg build`` writes the store inside its temporary
+output folder and renames the whole folder into place, so a reader never
+sees a half-built store.
 
 From rdflib: load ``out/kg.ttl`` (or ``kg.nt``, faster) into an
 ``rdflib.Graph``, or call :func:`to_rdflib`, which dumps the store as N-Quads
@@ -21,13 +20,16 @@ pyshacl (slow and wrong, see the project's stack measurements).
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
->>> nt = folder / "g.nt"
+>>> nt = folder / "data.nt"
 >>> _ = nt.write_text('<http://ex.org/a> <http://ex.org/p> "x" .\\n')
->>> write_store(folder / "store", nt, {"http://ex.org/graph/g": nt})
->>> [row["o"].value for row in query(open_store(folder / "store"), "SELECT ?o { ?s ?p ?o }")]
-['x']
+>>> g = folder / "g.nt"
+>>> _ = g.write_text('<http://ex.org/a> <http://ex.org/p> "y" .\\n')
+>>> write_store(folder / "store", nt, {"http://ex.org/graph/g": g})
+>>> store = open_store(folder / "store")
+>>> sorted(row["o"].value for row in query(store, "SELECT ?o { ?s ?p ?o }"))
+['x', 'y']
 >>> q = "SELECT ?g { GRAPH ?g { ?s ?p ?o } }"
->>> [row["g"].value for row in query(open_store(folder / "store"), q)]
+>>> [row["g"].value for row in query(store, q)]
 ['http://ex.org/graph/g']
 """
 
@@ -80,8 +82,8 @@ def open_store(folder: Path, read_only: bool = True) -> ox.Store:
 
 
 def query(store: ox.Store, sparql: str) -> Any:
-    """Run SPARQL on the store (the default graph holds the whole knowledge graph)."""
-    return store.query(sparql)
+    """Run SPARQL with the default graph as the union of all the graphs."""
+    return store.query(sparql, use_default_graph_as_union=True)
 
 
 def to_rdflib(folder: Path) -> Dataset:

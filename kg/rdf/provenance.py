@@ -60,15 +60,8 @@ def build_triples(
     ]
     if ended:
         out.append((build, PROV.endedAtTime, Literal(ended, datatype=XSD.dateTime)))
-    for s in sorted(set(sources)):
-        source = minter.source(s.sha256)
-        out += [
-            (build, PROV.used, source),
-            (source, RDF.type, DCKG.SourceFile),
-            (source, DCKG.sha256, Literal(s.sha256)),
-        ]
-        if s.file_name:
-            out.append((source, DCKG.fileName, Literal(s.file_name)))
+    for s in sorted(set(sources)):  # the files are described with their resolutions
+        out.append((build, PROV.used, minter.source(s.sha256)))
         text = minter.text(s.symbol)
         out.append((build, PROV.generated, text))
         out.append((text, PROV.wasGeneratedBy, build))
