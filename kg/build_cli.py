@@ -114,10 +114,11 @@ def build_command(
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit code tells.")
 def validate_command(file: str, base: str, quiet: bool) -> None:
-    """Validate an RDF file (Turtle, N-Triples, JSON-LD) against the SHACL shapes.
+    """Validate an RDF file (Turtle, N-Triples, N-Quads, JSON-LD, RDF/XML) against the shapes.
 
-    The authority data and the topic scheme are merged in first, so that a
-    single resolution's graph can be checked.  Prints the Markdown report.
+    The file is checked a few resolutions at a time, with the authority data
+    and the topic scheme merged in, so a single resolution's graph and the
+    whole kg.ttl both work.  Prints the Markdown report.
     Exit 0: conforms; 1: shapes violated; 2: the file cannot be read.
 
     \b
@@ -125,7 +126,8 @@ def validate_command(file: str, base: str, quiet: bool) -> None:
       dckg validate out/kg.ttl
     """
     from kg.rdf.iris import Minter
-    from kg.validate import markdown_report, validate_file
+    from kg.validate import markdown_report
+    from kg.validate_file import validate_file
 
     try:
         report = validate_file(Path(file), Minter(base))

@@ -45,7 +45,6 @@ __all__ = [
     "predicates_read",
     "report_triples",
     "summary_triples",
-    "validate_file",
 ]
 
 #: Shape files by the graphs they check: ``reference`` runs once on the
@@ -363,40 +362,3 @@ def report_triples(report: Report, minter: Minter) -> list[Triple]:
             iri = _IRI.fullmatch(f.value)
             out.append((node, SH.value, URIRef(f.value) if iri else Literal(f.value)))
     return out
-
-
-#: rdflib parser names by file suffix, for ``dckg validate``.
-FORMATS = {
-    ".ttl": "turtle",
-    ".nt": "nt",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".rdf": "xml",
-    ".n3": "n3",
-}
-
-
-def validate_file(path: Path, minter: Minter) -> Report:
-    """Validate any RDF file against all the shapes, with the reference graphs merged.
-
-    Raises :class:`KGError` when the file cannot be read or parsed.
-    """
-    from kg.build_documents import reference_triples
-
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise KGError(
-            f"unknown RDF format (use one of {', '.join(sorted(FORMATS))})", path=str(path)
-        )
-    g = Graph()
-    try:
-        g.parse(path, format=fmt)
-    except FileNotFoundError:
-        raise KGError("no such file", path=str(path)) from None
-    except Exception as exc:  # rdflib raises many types on bad syntax
-        raise KGError(f"cannot parse as {fmt}: {exc}".splitlines()[0], path=str(path)) from None
-    authority, topics = reference_triples(minter.base)
-    validator = Validator(load_shapes("all"), minter, (*authority, *topics))
-    report = Report(graphs=1)
-    report.add(validator.validate(list(g)))
-    return report

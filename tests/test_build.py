@@ -18,6 +18,7 @@ from kg.rdf.iris import Minter
 from kg.rdf.namespaces import DCKG, PROV, RDF, VOID
 from kg.sample import sample_paths
 from kg.store import open_store, query, to_rdflib
+from kg.validate import Finding
 
 OUTPUTS = [
     "kg.nt",
@@ -233,3 +234,19 @@ def test_akn_corpus_builds_and_conforms(corpus_dir: Path, tmp_path: Path) -> Non
     assert result.paragraphs > 40_000
     problems = sorted({(f.shape, f.resolution) for f in result.report.violations})
     assert result.conforms, problems[:20]
+
+
+def test_validate_finds_what_the_build_found(tmp_path: Path) -> None:
+    """Whole-file validation in batches (dckg validate) agrees with the build's per-chunk run."""
+    from kg.validate_file import validate_file
+
+    bad = tmp_path / "75_148_E.xml"
+    bad.write_text(BAD_NUMBERING, encoding="utf-8")
+    result = build([*sample_paths(), bad], tmp_path / "o")
+    assert result.violations
+    again = validate_file(tmp_path / "o" / "kg.ttl", Minter())
+
+    def key(findings: list[Finding]) -> set[tuple[str, str, str, str]]:
+        return {(f.shape, f.focus, f.component, f.value) for f in findings}
+
+    assert key(again.violations) == key(result.report.violations)
