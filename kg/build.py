@@ -32,6 +32,7 @@ written by ``dckg build`` (it holds :data:`MARKER`).
 from __future__ import annotations
 
 import heapq
+import multiprocessing
 import os
 import shutil
 import time
@@ -132,7 +133,9 @@ def _run_chunks(
         results: Iterable[ChunkResult] = map(process_chunk, chunks, [base] * len(chunks), files)
         pool = None
     else:
-        pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)))
+        # spawned, not forked: the caller may run threads (rich's progress bar)
+        context = multiprocessing.get_context("spawn")
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context)
         results = pool.map(process_chunk, chunks, [base] * len(chunks), files)
     try:
         for chunk, result in zip(chunks, results, strict=True):
