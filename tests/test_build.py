@@ -15,7 +15,7 @@ from kg.build import MARKER, build
 from kg.cli import main
 from kg.errors import KGError
 from kg.rdf.iris import Minter
-from kg.rdf.namespaces import DCKG, PROV, RDF, VOID
+from kg.rdf.namespaces import DCKG, DCTERMS, PROV, RDF, VOID
 from kg.sample import sample_paths
 from kg.store import open_store, query, to_rdflib
 from kg.validate import Finding
@@ -79,7 +79,14 @@ def test_turtle_and_triples_agree(built: Path) -> None:
     assert len(ttl) == len(nt_lines) == len(set(nt_lines))
     assert nt_lines == sorted(nt_lines)
     void = Graph().parse(built / "void.ttl", format="turtle")
-    assert void.value(Minter().dataset(), VOID.triples).toPython() == len(nt_lines)  # type: ignore[union-attr]
+    ds = Minter().dataset()
+    assert void.value(ds, VOID.triples).toPython() == len(nt_lines)
+    assert void.value(ds, VOID.sparqlEndpoint) is not None
+    assert "acknowledg" in str(void.value(ds, DCTERMS.rights))
+    dumps = {str(d).rsplit("/", 1)[-1] for d in void.objects(ds, VOID.dataDump)}
+    assert dumps == {"kg.ttl", "kg.nt", "kg.jsonld"}
+    resolutions = void.value(Minter().partition("class", str(DCKG.Resolution)), VOID.entities)
+    assert resolutions is not None and resolutions.toPython() >= 2
 
 
 def test_store_holds_named_graphs_and_answers_sparql(built: Path) -> None:
