@@ -47,6 +47,7 @@ from rdflib import URIRef
 
 from kg import __version__
 from kg.build_documents import STAGES, ChunkResult, process_chunk, reference_triples
+from kg.build_lineage import lineage_triples
 from kg.errors import KGError
 from kg.export import nt_line, write_jsonld, write_ntriples, write_turtle
 from kg.rdf.dataset import Counts, void_triples
@@ -169,8 +170,13 @@ def build(
     base: str = DEFAULT_BASE,
     jobs: int | None = None,
     progress: Progress | None = None,
+    lineage: bool = True,
 ) -> BuildResult:
     """Build the graph of ``files`` into the folder ``out`` (see the module docstring).
+
+    With ``lineage`` (the default), consecutive members of a title series get
+    ``dckg:derivedFrom`` links (:mod:`kg.build_lineage`) beside the
+    resolutions' triples; ``graph.html`` is an overview page of the graph.
 
     Raises :class:`kg.errors.KGError` on bad input; ``out`` is then untouched.
     """
@@ -186,7 +192,7 @@ def build(
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
     try:
-        result = _build_into(tmp, files, minter, jobs, progress, ended)
+        result = _build_into(tmp, files, minter, jobs, progress, ended, lineage)
         (tmp / MARKER).write_text(f"dckg {__version__}\n", encoding="utf-8")
         _swap(tmp, out)
     except BaseException:
@@ -211,6 +217,7 @@ def _build_into(
     jobs: int,
     progress: Progress | None,
     ended: str | None,
+    lineage: bool = True,
 ) -> BuildResult:
     result = BuildResult(out=tmp)
     secs = result.seconds = {f"documents.{s}": 0.0 for s in STAGES}
@@ -248,6 +255,14 @@ def _build_into(
     report.graphs += 1
     secs["reference"] = time.perf_counter() - t
 
+    # 2b. paragraph lineage within title series (validated with the provenance shapes)
+    t = time.perf_counter()
+    derivations = lineage_triples(files, minter) if lineage else []
+    if derivations:
+        report.add(Validator(load_shapes("document"), minter).validate(derivations))
+        report.graphs += 1
+    secs["lineage"] = time.perf_counter() - t
+
     # 3. cross-resolution rules on the summary graph
     t = time.perf_counter()
     corpus = Validator(load_shapes("corpus"), minter)
@@ -263,8 +278,12 @@ def _build_into(
         "topics": _unique_sorted(nt_line(x) for x in topics),
         "build": _unique_sorted(nt_line(x) for x in activity),
     }
+    lineage_lines = _unique_sorted(nt_line(x) for x in derivations)
     data = work / "data.nt"  # the resolutions' triples: the store's default graph
-    write_ntriples(_merge_unique(*(_lines(Path(name)) for name in chunk_files)), data)
+    # lineage links live with the resolutions' paragraphs, in the default graph
+    write_ntriples(
+        _merge_unique(lineage_lines, *(_lines(Path(name)) for name in chunk_files)), data
+    )
     for name in chunk_files:
         Path(name).unlink()
     counts = Counts()
@@ -294,6 +313,11 @@ def _build_into(
         secs["export"] = time.perf_counter() - t
         secs["store"] = store.result()
     shutil.rmtree(work)
+    t = time.perf_counter()
+    from kg.viz import write_overview  # pyvis is only needed once the store exists
+
+    write_overview(tmp / "store", tmp / "graph.html")
+    secs["overview"] = time.perf_counter() - t
     secs["export+store"] = time.perf_counter() - t
     return result
 
