@@ -102,9 +102,10 @@ HEADING: Final[list[Row]] = [
 # --- structure of the body ---
 STRUCTURE: Final[list[Row]] = [
     ("op_number",
-     r"(?:(?<=^)|(?<=\s))(?P<num>\d{1,3})\s?\.(?:\s+|(?=[A-Z]))"
+     r"(?:(?<=^)|(?<=\s))(?P<num>\d{1,4})\s?\.(?:\s+|(?=[A-Z]))"
      r"(?=[\u201c\"\u2018'(]?[A-Z])",
-     "printed operative number 'N. ' before a capital letter"),
+     "printed operative number 'N. ' before a capital letter (up to 4 digits: with 3, the "
+     "paragraphs from 1000 on of a long resolution ran into op999; tests/test_hardening.py)"),
     ("section_start",
      r"(?:[;:.,][\u201d\u2019\"')\]]*\s+|\n|^)"
      r"(?P<num>" + _ROMAN + r"|[A-H])\.?\s+(?=[\u201c\"\u2018(]?[A-Z])",
