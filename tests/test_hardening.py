@@ -504,20 +504,44 @@ def test_a_ten_megabyte_line_is_read_in_bounded_time() -> None:
 
 
 def test_a_million_footnote_markers() -> None:
-    """'word1 word2 ... word1000000' and 'Protocol,1 Protocol,2 ...' in one paragraph:
-    read (up to the size limit) in bounded time; extraction on 100,000 of them."""
-    from kg.read import MAX_BYTES
+    """'word1 word2 ... word1000000' and 'Protocol,1 Protocol,2 ...': as a file it is over
+    the size limit (refused at once); the marker stage takes the million in bounded time,
+    with and without known footnote bodies; a resolution with 100,000 of them is read
+    and extracted."""
+    from kg.read import read_bytes
 
-    for shape in ("word{}", "Protocol,{}"):
-        text = H.many_markers(1_000_000, shape).encode()
-        assert text.count(b" ") > 1_000_000
-        cut = text[: MAX_BYTES - 200] + H.OPERATIVE.encode() + H.CLOSING.encode()
-        out = isolated(read_and_annotate, cut, "markers", False, seconds=60, mb=1500)
-        assert not out.error, out.message
-        small = H.many_markers(100_000, shape).encode()
-        out = isolated(read_and_annotate, small, "markers", True, seconds=60, mb=1500)
-        assert not out.error, out.message
-        assert out.value["problems"] == []
+    words = H.many_markers(1_000_000).encode()
+    with pytest.raises(KGError, match="file too large"):
+        read_bytes(words)
+    out = isolated(_strip_a_million, seconds=90, mb=2000)
+    assert not out.error, out.message
+    assert out.value == [199, 999]  # flat text takes markers up to 199; PDF text the known ones
+    out = isolated(
+        read_and_annotate, H.many_markers(100_000, "Protocol,{}").encode(), seconds=60, mb=1500
+    )
+    assert not out.error, out.message
+    assert out.value["problems"] == []
+
+
+def _strip_a_million() -> list[int]:
+    from kg.read.markers import strip_markers
+
+    words = " ".join(f"word{i}" for i in range(1, 1_000_001))
+    protocols = " ".join(f"Protocol,{i}" for i in range(1, 1_000_001))
+    return [
+        len(strip_markers(words, known=None).markers),
+        len(strip_markers(protocols, known=[str(i) for i in range(1, 1000)]).markers),
+    ]
+
+
+def test_five_thousand_operative_paragraphs_in_text() -> None:
+    """Numbers 1000 and up were not taken: paragraphs 1000-5000 ran into op999."""
+    out = isolated(
+        read_and_annotate, H.many_operative_text(5000).encode(), "ops", False, seconds=60, mb=1500
+    )
+    assert not out.error, out.message
+    assert out.value["operative"] == 5000 and out.value["ids"][-1] == "op5000"
+    assert out.value["problems"] == []
 
 
 def test_five_thousand_operative_paragraphs_in_akn() -> None:
