@@ -15,7 +15,12 @@ Families (see ``tests/test_hardening.py`` for what each must give):
 * size — :func:`padded_to`, :func:`long_line`, :func:`many_markers`,
   :func:`many_operative_text`, :func:`many_operative_akn`;
 * regular-expression stress — :data:`PATHOLOGICAL` (one string per family of
-  patterns: digits, slashes, repeated keywords, labels, commas, parentheses).
+  patterns: digits, slashes, repeated keywords, labels, commas, parentheses);
+* files that are not files — :func:`special_file` (a directory, a named pipe, a
+  device, a symlink loop, a sparse 1 GB file).
+
+And how to run them: :func:`isolated` (a forked child with a deadline and a
+memory budget), :func:`span_problems` and :func:`one_line_error` (the checks).
 
 >>> flat_resolution(["Recalling its resolution 60/178,"], ["Urges States to act;"])[:60]
 'Resolution adopted by the General Assembly on 18 December 20'
@@ -25,8 +30,21 @@ True
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
+import os
+import resource
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from kg.errors import KGError
+from kg.model import Citation, Document, Mention
 from kg.sample import sample_paths
 
 HEAD = (
@@ -253,3 +271,141 @@ PATHOLOGICAL: dict[str, str] = {
     "marker-glue": "Protocol,1 " * 10_000,
     "long-word": "a" * 100_000,
 }
+
+
+# -------------------------------------------------------- special files
+
+
+def special_file(tmp_path: Path, kind: str) -> Path:
+    """A path in ``tmp_path`` (or a device) that is no readable regular file."""
+    if kind == "directory":
+        return tmp_path
+    if kind == "missing":
+        return tmp_path / "missing.txt"
+    if kind == "symlink-loop":
+        (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+        return tmp_path / "loop.txt"
+    if kind == "fifo":
+        os.mkfifo(tmp_path / "pipe.txt")
+        return tmp_path / "pipe.txt"
+    if kind == "device":
+        return Path("/dev/zero")
+    if kind == "sparse-1GB":
+        with (tmp_path / "sparse.txt").open("wb") as f:
+            f.truncate(1 << 30)
+        return tmp_path / "sparse.txt"
+    raise KeyError(kind)
+
+
+# ------------------------------------------------------------ isolation
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a function run in a child process gave: a value or an exception, and its cost."""
+
+    value: Any = None
+    error: str = ""  # exception type name, "" when the call returned
+    message: str = ""
+    kg_error: bool = False  # the exception was a KGError (ReadError included)
+    seconds: float = 0.0
+    peak_mb: float = 0.0  # growth of the resident set while the function ran
+
+
+def _status(field: str) -> int:
+    """A ``/proc/self/status`` value in kB (0 where there is no /proc)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _child(conn: Any, fn: Callable[..., Any], args: tuple[Any, ...], mb: int) -> None:
+    vm = _status("VmSize") * 1024
+    if vm:  # an address-space budget on top of what the fork inherited
+        resource.setrlimit(resource.RLIMIT_AS, (vm + mb * 2 * 2**20, resource.RLIM_INFINITY))
+    with contextlib.suppress(OSError):  # reset the peak resident set (Linux): VmHWM = this call
+        Path("/proc/self/clear_refs").write_text("5")
+    rss0 = _status("VmRSS")
+    started = time.perf_counter()
+    try:
+        value = fn(*args)
+        out = Outcome(value=value)
+    except BaseException as exc:  # reported to the parent, which decides
+        tb = traceback.format_exc(limit=-3) if not isinstance(exc, KGError) else ""
+        out = Outcome(
+            error=type(exc).__name__,
+            message=str(exc) + (f"\n{tb}" if tb else ""),
+            kg_error=isinstance(exc, KGError),
+        )
+    seconds = time.perf_counter() - started
+    peak = max(0, _status("VmHWM") - rss0) / 1024
+    conn.send(Outcome(out.value, out.error, out.message, out.kg_error, seconds, peak))
+    conn.close()
+
+
+def isolated(fn: Callable[..., Any], *args: Any, seconds: float, mb: int) -> Outcome:
+    """Run ``fn(*args)`` in a forked child: fail the test past ``seconds`` or ``mb`` MiB.
+
+    The child gets an address-space limit (what it inherited plus twice the
+    budget), so an allocation blow-up ends in MemoryError instead of swapping
+    the machine; the parent kills it at the deadline.
+    """
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(send, fn, args, mb), daemon=True)
+    proc.start()
+    send.close()
+    try:
+        if not receive.poll(seconds):
+            pytest.fail(f"{getattr(fn, '__name__', fn)}: still running after {seconds} s")
+        try:
+            out: Outcome = receive.recv()
+        except EOFError:
+            pytest.fail(f"{getattr(fn, '__name__', fn)}: the child died (exit {proc.exitcode})")
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join()
+    assert out.error != "MemoryError", f"ran out of its {mb} MiB budget"
+    assert out.peak_mb <= mb, f"peak {out.peak_mb:.0f} MiB > budget {mb} MiB"
+    return out
+
+
+# ---------------------------------------------------------------- checks
+
+
+def span_problems(doc: Document) -> list[str]:
+    """Every span that does not slice ``doc.text`` to the item's text."""
+    bad: list[str] = []
+    n = len(doc.text)
+    for p in doc.paragraphs:
+        s, e = p.span
+        if doc.text[s:e] != p.text:
+            bad.append(f"{p.id}: paragraph span")
+        items: tuple[Mention | Citation, ...] = (*p.mentions, *p.citations)
+        for item in items:
+            s, e = item.span
+            if doc.text[s:e] != item.text:
+                bad.append(f"{p.id}: {type(item).__name__} {item.text[:30]!r}")
+        for t in p.topics:
+            if doc.text[t.span[0] : t.span[1]] != t.evidence:
+                bad.append(f"{p.id}: topic {t.topic}")
+        for d in p.directives:
+            if not 0 <= d.span[0] <= d.span[1] <= n:
+                bad.append(f"{p.id}: directive {d.verb} span {d.span}")
+    for f in doc.footnotes:
+        if f.span is not None and doc.text[f.span[0] : f.span[1]] != f.text:
+            bad.append(f"footnote {f.marker}")
+    return bad
+
+
+def one_line_error(out: Outcome) -> str:
+    """The message of a KGError outcome, checked to be one clear line."""
+    assert out.kg_error, f"expected a ReadError/KGError, got {out.error}: {out.message}"
+    assert "\n" not in out.message and out.message.strip(), out.message
+    assert "Traceback" not in out.message
+    return out.message
