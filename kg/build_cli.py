@@ -98,9 +98,9 @@ def build_command(
         sys.exit(EXIT_ERROR)
     if not quiet:
         click.echo(
-            f"{result.documents} documents, {result.paragraphs} paragraphs, "
-            f"{result.directives} directives, {result.triples} triples, "
-            f"{result.violations} violations -> {out}"
+            f"{result.documents:,} documents, {result.paragraphs:,} paragraphs, "
+            f"{result.directives:,} directives, {result.triples:,} triples, "
+            f"{result.violations:,} violations -> {out}"
         )
         if not result.conforms:
             click.echo(f"shapes violated: see {Path(out) / 'validation.md'}")
