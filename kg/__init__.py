@@ -16,35 +16,47 @@ from __future__ import annotations
 
 __version__ = "0.1.0"  # before the imports below: kg.build and kg.viz_html read it
 
-from kg.analyze import body_comention_graph
-from kg.analyze_report import analyze
-from kg.ask import ask
-from kg.build import build
+
+from importlib import import_module
+from typing import Any
+
 from kg.errors import KGError, ReadError
-from kg.extract import annotate
-from kg.lineage import align
-from kg.model import (
-    Citation,
-    Directive,
-    Document,
-    Footnote,
-    Mention,
-    Paragraph,
-    TopicHit,
-)
-from kg.query import OxigraphEngine, load_named_queries, open_store, render
-from kg.query_params import TermContext, bind_parameters
+from kg.model import Citation, Directive, Document, Footnote, Mention, Paragraph, TopicHit
 from kg.read import read_path as read
 from kg.sample import sample_paths
-from kg.viz import (
-    focus_view,
-    graph_view,
-    render_html,
-    resolution_view,
-    topic_view,
-    whole_view,
-    write_overview,
-)
+
+#: The heavier names, imported on first use so that ``dckg --help`` and
+#: ``kg.read`` do not load rdflib, pyshacl, networkx and pyvis.
+_LAZY: dict[str, str] = {
+    "body_comention_graph": "kg.analyze",
+    "analyze": "kg.analyze_report",
+    "ask": "kg.ask",
+    "build": "kg.build",
+    "annotate": "kg.extract",
+    "align": "kg.lineage",
+    "OxigraphEngine": "kg.query",
+    "load_named_queries": "kg.query",
+    "open_store": "kg.query",
+    "render": "kg.query",
+    "TermContext": "kg.query_params",
+    "bind_parameters": "kg.query_params",
+    "focus_view": "kg.viz",
+    "graph_view": "kg.viz",
+    "render_html": "kg.viz",
+    "resolution_view": "kg.viz",
+    "topic_view": "kg.viz",
+    "whole_view": "kg.viz",
+    "write_overview": "kg.viz",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
+
 
 __all__ = [
     "Citation",
