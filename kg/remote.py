@@ -304,10 +304,11 @@ def _subject(line: bytes) -> str:
 class DataSplit:
     """The build's own data (not the reference graphs) in a file, indexed by resolution.
 
-    Where the data are: the store's default graph minus the triples of its
-    reference graphs (``dckg build`` keeps the whole graph in the default
-    graph and the reference graphs apart too), or a ``graph/data`` named graph
-    in stores written before that.  Only line offsets are kept in memory.
+    Where the data are: the store's default graph (the resolutions; ``dckg
+    build`` keeps each reference graph in a named graph), less any triple also
+    kept in a reference graph (stores written for a while held those in both),
+    or a ``graph/data`` named graph in older stores.  Only line offsets are
+    kept in memory.
     """
 
     def __init__(self, store: ox.Store, base: str, folder: Path) -> None:

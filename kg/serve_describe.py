@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -82,13 +83,14 @@ class Lookup:
     """Pattern reads on the store (all named graphs), with labels and links."""
 
     def __init__(
-        self, store: ox.Store, base: str, labels: dict[str, str] | None = None, union: bool = False
+        self, store: ox.Store, base: str, cache: dict[str, Any] | None = None, union: bool = False
     ) -> None:
         self.store = store
         self.base = base
         self.union = union
         self.minter = Minter(base)
-        self.labels = labels if labels is not None else {}
+        self.cache = cache if cache is not None else {}
+        self.labels: dict[str, str] = self.cache.setdefault("labels", {})
 
     # -- reads ---------------------------------------------------------------
     def out(self, iri: str) -> dict[str, list[Term]]:
@@ -125,6 +127,44 @@ class Lookup:
             for s in answer  # type: ignore[union-attr]
         ]
 
+    def count(self, pattern: str) -> int:
+        """How many solutions a graph pattern has (counted in the store: cheap)."""
+        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
+        return int(rows[0]["n"].value) if rows else 0  # type: ignore[union-attr]
+
+    def _texts(self) -> dict[str, tuple[str, str]]:
+        """Text node -> (resolution IRI, adoption date or "") of every resolution read."""
+        texts: dict[str, tuple[str, str]] | None = self.cache.get("texts")
+        if texts is None:
+            rows = self.select(
+                "SELECT ?r ?t ?d WHERE { ?r dckg:hasText ?t . "
+                "OPTIONAL { ?r eli:date_document ?d } }"
+            )
+            texts = {
+                r["t"].value: (r["r"].value, r["d"].value if "d" in r else "")  # type: ignore[union-attr]
+                for r in rows
+            }
+            self.cache["texts"] = texts
+        return texts
+
+    def dates(self) -> dict[str, str]:
+        """Resolution IRI -> adoption date ("" when unknown) of every resolution read."""
+        return {r: d for r, d in self._texts().values()}
+
+    def resolution_of_text(self, text: str) -> str:
+        """The resolution a text node (``oa:hasSource`` of evidence) belongs to."""
+        return self._texts().get(text, ("", ""))[0]
+
+    def latest_texts(self) -> list[str]:
+        """The text nodes of the resolutions read, latest resolution first."""
+        texts = self._texts()
+        return sorted(texts, key=lambda t: (texts[t][1], texts[t][0]), reverse=True)
+
+    def latest(self) -> list[str]:
+        """The resolutions read, latest first."""
+        texts = self._texts()
+        return [texts[t][0] for t in self.latest_texts()]
+
     # -- presentation ------------------------------------------------------------
     def href(self, iri: str) -> str | None:
         """Where a browser goes for ``iri``: a local path under the base, else the IRI itself."""
@@ -143,19 +183,26 @@ class Lookup:
         text: str | None = None
         if symbol and pid and str(self.minter.paragraph(symbol, pid)) == iri:
             text = f"{symbol} {pid}"
-        if text is None:
-            props = self.out(iri) if iri.startswith(self.base) else {}
-            for p in LABEL_PROPERTIES:
-                values = props.get(p)
-                if values:
-                    text = values[0].value  # type: ignore[union-attr]
-                    break
+        if text is None and iri.startswith(self.base):
+            text = self._first_label(iri)
         if text is None:
             text = curie(iri) if not iri.startswith(self.base) else iri[len(self.base) :]
         if len(self.labels) > 50_000:
             self.labels.clear()
         self.labels[iri] = text
         return text
+
+    def _first_label(self, iri: str) -> str | None:
+        """The first of :data:`LABEL_PROPERTIES` ``iri`` has (one index read per property)."""
+        node = ox.NamedNode(iri)
+        for p in LABEL_PROPERTIES:
+            found = sorted(
+                q.object.value  # type: ignore[union-attr]
+                for q in self.store.quads_for_pattern(node, ox.NamedNode(p), None, None)
+            )
+            if found:
+                return found[0]
+        return None
 
     def link(self, iri: str, label: str | None = None) -> Link:
         return Link(label if label is not None else self.label(iri), self.href(iri), iri)

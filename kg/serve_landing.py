@@ -2,7 +2,7 @@
 
 Shows the VoID description of the build (title, description, figures, class
 partitions, downloads), example links found in the data (the latest
-resolution, the paragraph with most acts, the body addressed most, the
+resolution and its paragraph with most acts, the body addressed most, the
 instrument mentioned most, the commonest topic), every resolution read, and
 the named queries as links to ``/sparql``.  As RDF (``Accept: text/turtle``...)
 it is the VoID graph itself.
@@ -29,9 +29,7 @@ class LandingJob:
     fmt: str
 
     def run(self, context: WorkerContext) -> Reply:
-        lk = Lookup(
-            context.store, context.base, context.cache.setdefault("labels", {}), context.union
-        )
+        lk = Lookup(context.store, context.base, context.cache, context.union)
         graph = ox.NamedNode(lk.minter.graph("void"))
         if self.fmt != "html":
             triples = sorted(
@@ -66,23 +64,21 @@ def dataset_view(lk: Lookup) -> View:
         ("Downloads", link_values(lk, lk.all(p, VOID.dataDump))),
     ]
     classes = lk.select(
-        "SELECT ?c ?n WHERE { GRAPH ?g { ?part void:class ?c ; void:entities ?n } } "
-        "ORDER BY DESC(?n) ?c"
+        "SELECT ?c ?n WHERE { GRAPH ?g { ?part void:class ?c ; void:entities ?n } }"
     )
+    classes.sort(key=lambda r: (-int(r["n"].value), r["c"].value))  # type: ignore[union-attr]
     v.sections.append(("Classes", "instances per class (VoID class partitions)",
                        [Row(lk.link(r["c"].value, curie(r["c"].value)), "", (r["n"].value,))  # type: ignore[union-attr]
                         for r in classes]))  # fmt: skip
     v.neighbours = _examples(lk)
-    resolutions = lk.select(
-        "SELECT ?r ?date ?title WHERE { ?r dckg:hasText ?x . "
-        "OPTIONAL { ?r eli:date_document ?date } "
-        "OPTIONAL { ?r dct:title ?title } } ORDER BY DESC(?date) ?r"
-    )
+    titles = {
+        r["r"].value: r["t"].value  # type: ignore[union-attr]
+        for r in lk.select("SELECT ?r ?t WHERE { ?r dckg:hasText ?x ; dct:title ?t }")
+    }
+    dates = lk.dates()
     rows = [
-        Row(lk.link(r["r"].value), r["title"].value if "title" in r else "",  # type: ignore[union-attr]
-            (r["date"].value,) if "date" in r else ())  # type: ignore[union-attr]
-        for r in resolutions
-    ]  # fmt: skip
+        Row(lk.link(r), titles.get(r, ""), (dates[r],) if dates[r] else ()) for r in lk.latest()
+    ]
     v.sections.append(("Resolutions", f"{len(rows)} read, latest first", rows))
     v.sections.append(("Named queries", "the queries of dckg query, with their default parameters",
                        _named_queries(lk)))  # fmt: skip
@@ -106,28 +102,45 @@ def _named_queries(lk: Lookup) -> list[Row]:
     return rows
 
 
+#: Examples on the landing page: (caption, SELECT of ?x and its count ?n over a few groups).
+EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("the body addressed most",
+     "SELECT ?x (COUNT(?d) AS ?n) WHERE { ?x a dckg:Body . ?d dckg:addressee ?x } GROUP BY ?x"),
+    ("the instrument mentioned most",
+     "SELECT ?x (COUNT(?m) AS ?n) WHERE { ?x a dckg:Instrument . ?m dckg:mentions ?x } "
+     "GROUP BY ?x"),
+    ("the commonest topic",
+     "SELECT ?x (COUNT(?p) AS ?n) WHERE { ?x a dckg:Topic . ?p eli:is_about ?x } GROUP BY ?x"),
+)  # fmt: skip
+
+
+def _busiest(rows: list[dict[str, object]]) -> str | None:
+    """``?x`` of the row with the largest ``?n`` (ties: the first IRI)."""
+    best = sorted(rows, key=lambda r: (-int(r["n"].value), r["x"].value))  # type: ignore[attr-defined]
+    return best[0]["x"].value if best else None  # type: ignore[attr-defined]
+
+
 def _examples(lk: Lookup) -> list[tuple[str, Link]]:
-    """Links to show on the landing page, found in the data (the busiest of each kind)."""
-    picks = (
-        ("a resolution",
-         "SELECT ?x WHERE { ?x dckg:hasText ?t ; eli:date_document ?d } "
-         "ORDER BY DESC(?d) ?x LIMIT 1"),
-        ("a paragraph with many acts",
-         "SELECT ?x (COUNT(?d) AS ?n) WHERE { ?d dckg:inParagraph ?x } "
-         "GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT 1"),
-        ("the body addressed most",
-         "SELECT ?x (COUNT(?d) AS ?n) WHERE { ?d dckg:addressee ?x . ?x a dckg:Body } "
-         "GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT 1"),
-        ("the instrument mentioned most",
-         "SELECT ?x (COUNT(?m) AS ?n) WHERE { ?m dckg:mentions ?x . ?x a dckg:Instrument } "
-         "GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT 1"),
-        ("the commonest topic",
-         "SELECT ?x (COUNT(?p) AS ?n) WHERE { ?p eli:is_about ?x . ?x a dckg:Topic } "
-         "GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT 1"),
-    )  # fmt: skip
+    """Links to start from, found in the data: the latest resolution, its busiest paragraph,
+    the body addressed most, the instrument mentioned most, the commonest topic.
+
+    Counted in the store and ranked here (ordering by IRI inside Oxigraph reads every
+    IRI back from its dictionary, which costs seconds on the corpus).
+    """
     out: list[tuple[str, Link]] = []
-    for caption, query in picks:
-        rows = lk.select(query)
-        if rows:
-            out.append((caption, lk.link(rows[0]["x"].value)))  # type: ignore[union-attr]
+    latest = lk.latest()
+    if latest:
+        out.append(("the latest resolution", lk.link(latest[0])))
+        busiest = _busiest(
+            lk.select(  # type: ignore[arg-type]
+                f"SELECT ?x (COUNT(?d) AS ?n) WHERE {{ ?x eli:is_part_of+ {lk.term(latest[0])} . "
+                "?d dckg:inParagraph ?x } GROUP BY ?x"
+            )
+        )
+        if busiest:
+            out.append(("its paragraph with most acts", lk.link(busiest)))
+    for caption, query in EXAMPLES:
+        found = _busiest(lk.select(query))  # type: ignore[arg-type]
+        if found:
+            out.append((caption, lk.link(found)))
     return out

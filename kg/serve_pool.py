@@ -34,7 +34,7 @@ import pyoxigraph as ox
 
 from kg.errors import KGError
 
-__all__ = ["Job", "Reply", "WorkerContext", "WorkerPool", "named_graphs_only", "text_reply"]
+__all__ = ["Job", "Reply", "WorkerContext", "WorkerPool", "text_reply", "union_default"]
 
 #: Seconds a new worker may take to import and open the store.
 START_TIMEOUT = 60.0
@@ -55,21 +55,29 @@ def text_reply(status: int, message: str) -> Reply:
     return Reply(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"))
 
 
-def named_graphs_only(store: ox.Store) -> bool:
-    """True for a store whose default graph is empty (builds that kept every triple in
-    named graphs): queries then see the union of the named graphs as the default graph.
+def union_default(store: ox.Store) -> bool:
+    """Whether queries should see the union of all graphs as their default graph.
 
-    ``dckg build`` now writes the whole graph into the default graph and keeps the
-    reference graphs apart as named graphs too; a union would count those twice.
+    ``dckg build`` keeps every triple in exactly one graph (the resolutions in
+    the default graph, each reference graph in a named graph), so the union is
+    the whole graph, each triple once.  Stores written for a while kept the
+    whole graph in the default graph *and* the reference graphs in named
+    graphs; there the union would count those twice, so the default graph alone
+    is used.  One triple of each named graph tells the two apart.
     """
-    return next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None
+    for graph in store.named_graphs():
+        for quad in store.quads_for_pattern(None, None, None, graph):
+            if ox.Quad(quad.subject, quad.predicate, quad.object) in store:
+                return False
+            break
+    return True
 
 
 @dataclass
 class WorkerContext:
     """What a job may use inside a worker: the store and the build's IRI base.
 
-    ``union``: query the union of the named graphs (see :func:`named_graphs_only`).
+    ``union``: query the union of all graphs (see :func:`union_default`).
     ``cache`` lives as long as the worker (labels, the dataset description).
     """
 
@@ -93,7 +101,7 @@ def _worker_main(store_path: str, base: str, conn: Connection) -> None:  # pragm
     except OSError as exc:
         conn.send(("error", f"cannot open the store: {exc}"))
         return
-    context = WorkerContext(store, base, named_graphs_only(store))
+    context = WorkerContext(store, base, union_default(store))
     conn.send(("ready", ""))
     while True:
         try:

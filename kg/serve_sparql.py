@@ -8,7 +8,7 @@ What a request may be (SPARQL 1.1 Protocol, section 2.1):
 * ``POST /sparql`` with ``application/sparql-query`` — the body is the query.
 
 Each may carry ``default-graph-uri`` / ``named-graph-uri`` (repeatable; with
-none, the default graph is the store's, which holds the whole graph) and a
+none, the default graph is the union of the store's graphs, the whole graph) and a
 non-standard ``format`` parameter that overrides ``Accept`` (``json``,
 ``xml``, ``csv``, ``tsv``, ``html``; ``turtle``, ``ntriples``, ``jsonld``,
 ``rdfxml`` for CONSTRUCT and DESCRIBE).  The project prefixes

@@ -23,6 +23,7 @@ Lists are cut at :data:`LIST_LIMIT` rows (the page says how many there are).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -45,6 +46,10 @@ __all__ = [
 
 #: Longest list on a page (directives addressed to a body, paragraphs about a topic...).
 LIST_LIMIT = 100
+#: Up to this many matches a list reads them all; beyond, the latest resolutions are searched.
+DIRECT_LIMIT = 500
+#: Resolutions per query, and at most, when the latest resolutions are searched.
+SCAN_BATCH, SCAN_MAX = 10, 10
 
 
 @dataclass(frozen=True)
@@ -95,13 +100,58 @@ def link_values(lk: Lookup, iris: list[str]) -> list[Value]:
     return [Value(lk.label(i), lk.href(i)) for i in iris]
 
 
-def _count(lk: Lookup, pattern: str) -> int:
-    rows = lk.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
-    return int(rows[0]["n"].value) if rows else 0  # type: ignore[union-attr]
+def _s(row: dict[str, Term], name: str) -> str:
+    """A cell of a row as a string ("" when unbound)."""
+    term = row.get(name)
+    return term.value if term is not None else ""  # type: ignore[union-attr]
 
 
 def _cut(text: str, width: int = 240) -> str:
     return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def _scan_latest(lk: Lookup, query: Callable[[str], str], enough: int) -> list[dict[str, Term]]:
+    """Rows of ``query(VALUES ?src terms)`` over the texts of the latest resolutions.
+
+    For nodes named thousands of times (the General Assembly, Member States),
+    reading every match costs seconds (each IRI is read back from the store's
+    dictionary); the latest :data:`SCAN_MAX` resolutions are searched instead,
+    :data:`SCAN_BATCH` per query, until ``enough`` rows are found.
+    """
+    rows: list[dict[str, Term]] = []
+    latest = lk.latest_texts()[:SCAN_MAX]
+    for i in range(0, len(latest), SCAN_BATCH):
+        rows += lk.select(query(" ".join(lk.term(t) for t in latest[i : i + SCAN_BATCH])))
+        if len(rows) >= enough:
+            break
+    return rows
+
+
+def _mentioned_in(lk: Lookup, t: str) -> tuple[str, str, list[Row]]:
+    """The resolutions that mention a node: the most mentions first, or the latest."""
+    pattern = f"?m dckg:mentions {t} ; dckg:evidence/oa:hasSource ?src ."
+    if lk.count(f"?m dckg:mentions {t}") <= DIRECT_LIMIT:
+        found = lk.select(f"SELECT ?src (COUNT(?m) AS ?n) WHERE {{ {pattern} }} GROUP BY ?src")
+        title, note, most = "Resolutions that mention it most", "", True
+    else:
+        found = _scan_latest(
+            lk,
+            lambda values: (
+                f"SELECT ?src (COUNT(?m) AS ?n) WHERE {{ VALUES ?src {{ {values} }} {pattern} }} "
+                "GROUP BY ?src"
+            ),
+            LIST_LIMIT // 4,
+        )
+        title, note, most = "Latest resolutions that mention it", f"in the latest {SCAN_MAX}", False
+    dates = lk.dates()
+    counted = [(lk.resolution_of_text(_s(r, "src")), int(_s(r, "n"))) for r in found]
+    counted = [(res, n) for res, n in counted if res]
+    if most:
+        counted.sort(key=lambda x: (-x[1], x[0]))
+    else:
+        counted.sort(key=lambda x: (dates.get(x[0], ""), x[0]), reverse=True)
+    rows = [Row(lk.link(res), "", (f"{n} mention(s)", dates.get(res, ""))) for res, n in counted]
+    return title, note, rows[:LIST_LIMIT]
 
 
 # ------------------------------------------------------------------ paragraph
@@ -284,9 +334,9 @@ def resolution_view(lk: Lookup, iri: str) -> View:
     v.sections.append(("Paragraphs", f"{len(paragraphs)} in reading order", paragraphs))
     citing = lk.select(
         f"SELECT DISTINCT ?p WHERE {{ ?c dckg:citedResource {t} ; dckg:inParagraph ?p }} "
-        f"ORDER BY ?p LIMIT {LIST_LIMIT + 1}"
+        f"LIMIT {DIRECT_LIMIT}"
     )
-    cited_by = [Row(lk.link(r["p"].value)) for r in citing]  # type: ignore[union-attr]
+    cited_by = [Row(lk.link(p)) for p in sorted(_s(r, "p") for r in citing)]
     v.sections.append(("Cited by", _limit_note(len(cited_by)), cited_by[:LIST_LIMIT]))
     v.statements = [s for s in lk.statements(iri) if s[0].iri != str(ELI.has_part)]
     return v
@@ -315,24 +365,30 @@ def entity_view(lk: Lookup, iri: str) -> View:
         ("Treaty Series", text_values(lk.first(p, DCKG.treatySeries))),
         ("Adopted in", link_values(lk, lk.all(p, DCKG.adoptedIn))),
         ("Same as", link_values(lk, lk.all(p, OWL.sameAs))),
-        ("Mentions", text_values(str(_count(lk, f"?m dckg:mentions {t}")))),
-        ("Directives addressed to it", text_values(str(_count(lk, f"?d dckg:addressee {t}")))),
-        ("Directives concerning it", text_values(str(_count(lk, f"?d dckg:concerns {t}")))),
+        ("Mentions", text_values(str(lk.count(f"?m dckg:mentions {t}")))),
+        ("Directives addressed to it", text_values(str(lk.count(f"?d dckg:addressee {t}")))),
+        ("Directives concerning it", text_values(str(lk.count(f"?d dckg:concerns {t}")))),
     ]
-    acts = lk.select(
-        f"SELECT ?d ?st ?date WHERE {{ ?d dckg:addressee {t} ; dckg:strength ?st ; "
-        "dckg:evidence/oa:hasSource ?src . "
-        "OPTIONAL { ?r dckg:hasText ?src ; eli:date_document ?date } } "
-        f"ORDER BY DESC(?st) DESC(?date) ?d LIMIT {LIST_LIMIT}"
+    pattern = f"?d dckg:addressee {t} ; dckg:strength ?st ; dckg:evidence/oa:hasSource ?src ."
+    if lk.count(f"?d dckg:addressee {t}") <= DIRECT_LIMIT:  # all, with where each stands
+        found = lk.select(f"SELECT ?d ?st ?src WHERE {{ {pattern} }}")
+    else:  # too many to read: the latest resolutions' acts
+        found = _scan_latest(
+            lk,
+            lambda values: f"SELECT ?d ?st ?src WHERE {{ VALUES ?src {{ {values} }} {pattern} }}",
+            LIST_LIMIT,
+        )
+    dates = lk.dates()
+    found.sort(
+        key=lambda r: (
+            dates.get(lk.resolution_of_text(_s(r, "src")), ""),
+            int(_s(r, "st") or 0),
+            _s(r, "d"),
+        ),
+        reverse=True,
     )
-    v.acts = [_act(lk, r["d"].value) for r in acts]  # type: ignore[union-attr]
-    mentioned = lk.select(
-        f"SELECT ?r (COUNT(?m) AS ?n) WHERE {{ ?m dckg:mentions {t} ; "
-        "dckg:evidence/oa:hasSource ?src . "
-        f"?r dckg:hasText ?src }} GROUP BY ?r ORDER BY DESC(?n) ?r LIMIT {LIST_LIMIT}"
-    )
-    rows = [Row(lk.link(r["r"].value), "", (f"{r['n'].value} mention(s)",)) for r in mentioned]  # type: ignore[union-attr]
-    v.sections.append(("Resolutions that mention it most", "", rows))
+    v.acts = [_act(lk, _s(r, "d")) for r in found[:LIST_LIMIT]]
+    v.sections.append(_mentioned_in(lk, t))
     v.statements = lk.statements(iri)
     return v
 
@@ -349,7 +405,7 @@ def topic_view(lk: Lookup, iri: str) -> View:
         subtitle="Topic" if str(DCKG.Topic) in lk.types(iri) else "Subject",
     )
     t = lk.term(iri)
-    total = _count(lk, f"?x eli:is_about {t}")
+    total = lk.count(f"?x eli:is_about {t}")
     v.facts = [
         ("Identifier", text_values(lk.first(p, SKOS.notation))),
         ("Definition", text_values(lk.first(p, SKOS.definition))),
@@ -359,18 +415,33 @@ def topic_view(lk: Lookup, iri: str) -> View:
         ("Matches", link_values(lk, lk.all(p, SKOS.closeMatch) + lk.all(p, SKOS.exactMatch))),
         ("Paragraphs and resolutions about it", text_values(str(total))),
     ]
-    about = lk.select(
-        f"SELECT ?x ?text ?date WHERE {{ ?x eli:is_about {t} . "
-        "OPTIONAL { ?x dckg:text ?text } OPTIONAL { ?x dct:title ?text } "
-        "OPTIONAL { ?x eli:date_document ?date } "
-        "OPTIONAL { ?x dckg:evidence/oa:hasSource/^dckg:hasText/eli:date_document ?date } } "
-        f"ORDER BY DESC(?date) ?x LIMIT {LIST_LIMIT}"
+    if total <= DIRECT_LIMIT:
+        found = lk.select(
+            f"SELECT ?x ?src WHERE {{ {{ ?x eli:is_about {t} ; dckg:evidence/oa:hasSource ?src }} "
+            f"UNION {{ ?x eli:is_about {t} ; dckg:hasText ?src }} }}"
+        )
+    else:
+        found = _scan_latest(
+            lk,
+            lambda values: (
+                f"SELECT ?x ?src WHERE {{ {{ VALUES ?src {{ {values} }} ?x eli:is_about {t} ; "
+                f"dckg:evidence/oa:hasSource ?src }} UNION {{ VALUES ?src {{ {values} }} "
+                f"?x dckg:hasText ?src ; eli:is_about {t} }} }}"
+            ),
+            LIST_LIMIT,
+        )
+    dates = lk.dates()
+    found.sort(
+        key=lambda r: (dates.get(lk.resolution_of_text(_s(r, "src")), ""), _s(r, "x")),
+        reverse=True,
     )
-    rows = [
-        Row(lk.link(r["x"].value), _cut(r["text"].value if "text" in r else ""),  # type: ignore[union-attr]
-            (r["date"].value,) if "date" in r else ())  # type: ignore[union-attr]
-        for r in about
-    ]  # fmt: skip
+    rows = []
+    for r in found[:LIST_LIMIT]:
+        x = _s(r, "x")
+        props = lk.out(x)
+        words = lk.first(props, DCKG.text) or lk.first(props, DCTERMS.title) or ""
+        date = dates.get(lk.resolution_of_text(_s(r, "src")), "")
+        rows.append(Row(lk.link(x), _cut(words), (date,) if date else ()))
     v.sections.append(("Latest about it", _limit_note(len(rows), total), rows))
     v.statements = lk.statements(iri)
     return v
@@ -382,10 +453,9 @@ def topic_view(lk: Lookup, iri: str) -> View:
 def resource_view(lk: Lookup, iri: str) -> View:
     v = View(iri, "resource", lk.label(iri))
     v.statements = lk.statements(iri)
-    inbound = lk.select(
-        f"SELECT ?s ?p WHERE {{ ?s ?p {lk.term(iri)} }} ORDER BY ?p ?s LIMIT {LIST_LIMIT + 1}"
-    )
-    rows = [Row(lk.link(r["s"].value), curie(r["p"].value)) for r in inbound]  # type: ignore[union-attr]
+    inbound = lk.select(f"SELECT ?s ?p WHERE {{ ?s ?p {lk.term(iri)} }} LIMIT {LIST_LIMIT + 1}")
+    pairs = sorted((curie(_s(r, "p")), _s(r, "s")) for r in inbound)
+    rows = [Row(lk.link(subject), prop) for prop, subject in pairs]
     v.sections.append(("Pointing here", _limit_note(len(rows)), rows[:LIST_LIMIT]))
     return v
 
@@ -426,9 +496,7 @@ class ResourceJob:
     fmt: str
 
     def run(self, context: WorkerContext) -> Reply:
-        lk = Lookup(
-            context.store, context.base, context.cache.setdefault("labels", {}), context.union
-        )
+        lk = Lookup(context.store, context.base, context.cache, context.union)
         if not lk.exists(self.iri):
             return text_reply(404, f"nothing is known about <{self.iri}> in this graph")
         if self.fmt != "html":

@@ -34,7 +34,7 @@ from kg.rdf.iris import Minter
 from kg.rdf.namespaces import PREFIXES
 from kg.remote import RemoteEngine, graph_for, plan_push, push
 from kg.sample import sample_paths
-from kg.serve_pool import named_graphs_only
+from kg.serve_pool import union_default
 
 BASE = "https://w3id.org/dckg/"
 SYMBOLS = ("A/RES/61/183", "A/RES/63/197")
@@ -130,7 +130,7 @@ class StoreEngine:
 
     def run(self, query: str) -> Results:
         answer = self.store.query(
-            query, prefixes=dict(PREFIXES), use_default_graph_as_union=named_graphs_only(self.store)
+            query, prefixes=dict(PREFIXES), use_default_graph_as_union=union_default(self.store)
         )
         if isinstance(answer, ox.QueryBoolean):
             return Results((), (), bool(answer))

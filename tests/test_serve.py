@@ -42,7 +42,7 @@ from kg.read import read_path
 from kg.remote import RemoteEngine
 from kg.sample import sample_paths
 from kg.serve import negotiate
-from kg.serve_pool import named_graphs_only
+from kg.serve_pool import union_default
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = "https://w3id.org/dckg/"
@@ -73,7 +73,7 @@ class StoreEngine:
 
     def run(self, query: str) -> Results:
         answer = self.store.query(
-            query, prefixes=dict(PREFIXES), use_default_graph_as_union=named_graphs_only(self.store)
+            query, prefixes=dict(PREFIXES), use_default_graph_as_union=union_default(self.store)
         )
         if isinstance(answer, ox.QueryBoolean):
             return Results((), (), bool(answer))
@@ -111,7 +111,7 @@ def _add_lineage(out: Path) -> list[tuple[str, str]]:
                     )
                 )
     store = ox.Store(str(out / "store"))
-    graph = ox.NamedNode(str(minter.graph("lineage"))) if named_graphs_only(store) else None
+    graph = None  # beside the resolutions, as dckg build puts it
     store.load("\n".join(lines) + "\n", format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
     store.flush()
     del store
