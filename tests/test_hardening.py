@@ -426,3 +426,27 @@ def test_five_thousand_operative_paragraphs_in_akn() -> None:
     assert not out.error, out.message
     assert out.value["operative"] == 5000 and out.value["ids"][-1] == "op5000"
     assert out.value["problems"] == []
+
+
+def test_akn_with_twenty_thousand_footnotes_or_list_points() -> None:
+    """20,000 notes anchored in one paragraph, each citing a resolution; 20,000 points."""
+    notes = "".join(
+        f'Protocol,<authorialNote marker="{i}"><p>See resolution 55/{i}.</p></authorialNote> '
+        for i in range(1, 20_001)
+    )
+    points = "".join(
+        "<point><num>(a)</num><content><p>To act;</p></content></point>" for _ in range(20_000)
+    )
+    for extra, paragraphs in (
+        (f"<paragraph><num>2.</num><content><p>{notes}</p></content></paragraph>", 3),
+        (
+            "<paragraph><num>2.</num><content><p>Urges States:</p></content>"
+            f"<list>{points}</list></paragraph>",
+            20_003,
+        ),
+    ):
+        out = H.isolated(
+            read_and_annotate, H.akn_resolution(["Decides;"], extra), seconds=60, mb=1500
+        )
+        assert not out.error, out.message
+        assert len(out.value["ids"]) == paragraphs and out.value["problems"] == []
