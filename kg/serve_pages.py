@@ -193,7 +193,7 @@ def resource_page(view: View, base: str) -> str:
     title = (
         "Directives"
         if view.kind == "paragraph"
-        else "Directives addressed to it (strongest, then latest)"
+        else "Directives addressed to it (latest first, then strongest)"
     )
     parts.append(_acts(view.acts, title))
     parts.append(_sections(view.sections))

@@ -168,10 +168,13 @@ def _resolution_of(lk: Lookup, iri: str) -> str | None:
     return None
 
 
-def _act(lk: Lookup, iri: str) -> Act:
+def _act(lk: Lookup, iri: str, where: bool = False) -> Act:
+    """A directive; ``where``: its label names its paragraph (lists outside the paragraph)."""
     p = lk.out(iri)
+    paragraph = lk.first(p, DCKG.inParagraph)
+    place = f"{lk.label(paragraph)}, " if where and paragraph else ""
     return Act(
-        lk.link(iri, f"directive {lk.index(iri)}"),
+        lk.link(iri, f"{place}act {lk.index(iri)}"),
         lk.first(p, DCKG.verb) or "",
         lk.first(p, DCKG.lemma) or "",
         lk.first(p, DCKG.strength) or "",
@@ -387,7 +390,7 @@ def entity_view(lk: Lookup, iri: str) -> View:
         ),
         reverse=True,
     )
-    v.acts = [_act(lk, _s(r, "d")) for r in found[:LIST_LIMIT]]
+    v.acts = [_act(lk, _s(r, "d"), where=True) for r in found[:LIST_LIMIT]]
     v.sections.append(_mentioned_in(lk, t))
     v.statements = lk.statements(iri)
     return v
