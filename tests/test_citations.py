@@ -540,3 +540,17 @@ def test_recall_on_session_75_sample() -> None:
     assert precision >= 0.9
     _, doc_recall, *_ = res.scores("document")
     assert doc_recall >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        # joint symbols typeset with a non-breaking hyphen / en dash (AKN corpus footnotes)
+        ("See A/48/486\u2011S/26560, annex.", "A/48/486-S/26560"),
+        ("See A/61/208\u2013S/2006/598, annex.", "A/61/208-S/2006/598"),
+    ],
+)
+def test_document_symbols_use_ascii_hyphens(sentence: str, target: str) -> None:
+    (cit,) = [c for c in find_citations(sentence) if c.kind == "document"]
+    assert cit.target == target
+    assert sentence[cit.span[0] : cit.span[1]] == cit.text

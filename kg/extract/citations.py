@@ -216,6 +216,9 @@ def citations_for_document(doc: Document) -> dict[str, tuple[Citation, ...]]:
 # --- documents and treaties ---------------------------------------------------
 
 
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+
+
 def _symbols(text: str) -> list[Citation]:
     out: list[Citation] = []
     for m in _SYMBOL.finditer(text):
@@ -230,7 +233,10 @@ def _symbols(text: str) -> list[Citation]:
         elif sym.startswith("S/RES/") and (y := _SC_YEAR.match(text, end)):
             end = y.end()
         printed = text[m.start() : end]
-        target = re.sub(r"\s+", "", printed)
+        # a symbol is written with ASCII hyphens: typeset dashes (U+2010-2015,
+        # non-breaking hyphen U+2011, minus U+2212) in joint symbols such as
+        # "A/48/486<U+2011>S/26560" are the same character in the UN document system
+        target = re.sub(r"\s+", "", printed).translate(_DASHES)
         issuer = next((key for rx, key in _SYMBOL_ISSUER if rx.search(target)), None)
         if issuer is not None:
             body = _ISSUER[issuer][1]
