@@ -422,7 +422,7 @@ def _directive(doc: Document, act: _Act, ments: Sequence[Mention], p: Paragraph)
         addressees = (doc.meta.body,)
     d = Directive(
         verb=act.verb,
-        lemma=entry.lemma if entry else act.core,
+        lemma=entry.lemma if entry else unknown_lemma(act.core),
         strength=_strength(entry, to_body),
         addressees=addressees,
         concerns=_concerns(ments, act.verb_end, act.end, addressees),
@@ -495,7 +495,7 @@ def _preambular(doc: Document, p: Paragraph, ments: Sequence[Mention]) -> Direct
     end = max(_rstrip(text, s, len(text)), verb_end)
     return Directive(
         verb=verb,
-        lemma=entry.lemma if entry else verb,
+        lemma=entry.lemma if entry else unknown_lemma(verb),
         strength=0,
         addressees=(doc.meta.body,),
         concerns=_concerns(ments, base + verb_end, base + end, (doc.meta.body,)),
@@ -520,6 +520,24 @@ def _carried(
         span=span,
         concerns=_concerns(ments, span[0], span[1], template.addressees),
     )
+
+
+_LEMMA_WORDS = re.compile(r"[a-z][a-z'-]*")
+
+
+def unknown_lemma(printed: str) -> str:
+    """A lemma for a verb missing from the lexicon: its lower-case words, else "unknown".
+
+    The printed phrase can hold punctuation or a connector the lexicon lacks
+    ("In that regard, notes", a stray "."); the lemma keeps only words, so it
+    always has the lemma's shape (lower-case words) and ``known=False`` says
+    it was not looked up.
+
+    >>> unknown_lemma("in that regard, notes"), unknown_lemma("."), unknown_lemma("Resolves")
+    ('in that regard notes', 'unknown', 'resolves')
+    """
+    words = _LEMMA_WORDS.findall(printed.lower())
+    return " ".join(words) if words else "unknown"
 
 
 def directives_for_document(
