@@ -6,11 +6,14 @@ For each build — the bundled sample (built into a temporary folder) and, when
 real ``dckg serve`` is started on a free 127.0.0.1 port, then:
 
 1. **one client** — each request ``--single`` times in a row (after one
-   warm-up), one kept-alive connection: the latency a user sees;
+   warm-up), one kept-alive connection, the reply cache off (``--cache-mb
+   0``): the time to answer, every query evaluated;
 2. **N clients** — ``--requests`` requests (default 2,000) from ``--clients``
    threads (default 8), each with its own kept-alive ``http.client``
    connection, taking the requests round-robin from one shared list:
-   throughput and p50/p95 latency per request under load.
+   throughput and p50/p95 latency per request under load, once with the reply
+   cache off and once with it on (the default: repeated requests are answered
+   from memory).
 
 The requests: every named query of ``queries/`` with its default parameters
 (SPARQL JSON, ``GET /sparql``), and the pages: a paragraph (HTML and Turtle),
@@ -66,9 +69,10 @@ PAGES: tuple[tuple[str, str, str], ...] = (
 )  # fmt: skip
 
 
-def start(out: Path, workers: int) -> tuple[subprocess.Popen[str], int]:
+def start(out: Path, workers: int, cache_mb: int) -> tuple[subprocess.Popen[str], int]:
     cmd = [sys.executable, "-m", "kg.serve_cli", "--out", str(out), "--port", "0", "--quiet",
-           "--timeout", "60", "--max-results", "100000", "--workers", str(workers)]  # fmt: skip
+           "--timeout", "60", "--max-results", "100000", "--workers", str(workers),
+           "--cache-mb", str(cache_mb)]  # fmt: skip
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     assert proc.stderr is not None
     deadline = time.monotonic() + 120
@@ -185,29 +189,45 @@ def pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))] * 1000
 
 
-def report(label: str, one: dict[str, list[float]], many: dict[str, list[float]], errors: int,
-           seconds: float, total: int, clients: int) -> None:  # fmt: skip
+Run = tuple[str, dict[str, list[float]], int, float]  # name, times by request, errors, seconds
+
+
+def report(
+    label: str, one: dict[str, list[float]], runs: list[Run], total: int, clients: int
+) -> None:
     print(f"\n### {label}\n")
-    print(f"{total} requests from {clients} clients in {seconds:.1f} s: "
-          f"**{total / seconds:.0f} requests/s**, {errors} errors.\n")  # fmt: skip
-    print(f"| request | 1 client p50 ms | {clients} clients: n | p50 ms | p95 ms | max ms |")
-    print("|---|---:|---:|---:|---:|---:|")
+    for name, _, errors, seconds in runs:
+        print(f"- {name}: {total} requests from {clients} clients in {seconds:.1f} s, "
+              f"**{total / seconds:.0f} requests/s**, {errors} errors.")  # fmt: skip
+    head = " | ".join(f"{name}: p50 ms | p95 ms" for name, *_ in runs)
+    print(f"\n| request | 1 client, no cache: p50 ms | {head} |")
+    print("|---|---:|" + "---:|---:|" * len(runs))
     for name in one:
-        m = many.get(name, [0.0])
-        print(f"| {name} | {statistics.median(one[name]) * 1000:.1f} | {len(m)} | "
-              f"{pct(m, 50):.1f} | {pct(m, 95):.1f} | {max(m) * 1000:.1f} |")  # fmt: skip
+        cells = []
+        for _, many, _, _ in runs:
+            m = many.get(name, [0.0])
+            cells.append(f"{pct(m, 50):.1f} | {pct(m, 95):.1f}")
+        print(f"| {name} | {statistics.median(one[name]) * 1000:.1f} | {' | '.join(cells)} |")
 
 
 def run(label: str, out: Path, args: argparse.Namespace) -> int:
-    proc, port = start(out, args.workers)
-    try:
-        reqs = requests_for(port)
-        one = single(port, reqs, args.single)
-        many, errors, seconds = load(port, reqs, args.requests, args.clients)
-    finally:
-        stop(proc)
-    report(label, one, many, errors, seconds, args.requests, args.clients)
-    return errors
+    """One client then N clients without the reply cache, then N clients with it."""
+    runs = []
+    one: dict[str, list[float]] = {}
+    for name, cache_mb in ((f"{args.clients} clients, no cache", 0),
+                           (f"{args.clients} clients, cache", 64)):  # fmt: skip
+        proc, port = start(out, args.workers, cache_mb)
+        try:
+            reqs = requests_for(port)
+            # without the cache: one client; with it: each request once first (to keep it)
+            measured = single(port, reqs, 0 if cache_mb else args.single)
+            one = one or measured
+            many, errors, seconds = load(port, reqs, args.requests, args.clients)
+        finally:
+            stop(proc)
+        runs.append((name, many, errors, seconds))
+    report(label, one, runs, args.requests, args.clients)
+    return sum(r[2] for r in runs)
 
 
 def main() -> None:

@@ -17,7 +17,10 @@ second server and a binary dependency to run.  pyoxigraph is already a
 dependency, so this module adds none.  Why processes: pyoxigraph holds the
 GIL while it evaluates and ``Store.query`` has no timeout, so a slow query in a
 thread would stall the whole server and could not be stopped; a worker can be
-killed when its time is up.  Loopback figures are in BENCHMARKS.md, "Serving".
+killed when its time is up.  The store does not change while it is served, so
+finished answers are kept (:class:`kg.serve_pool.ReplyCache`, ``--cache-mb``)
+and a query or page asked again is answered without a worker (``X-Cache:
+hit``).  Loopback figures are in BENCHMARKS.md, "Serving".
 
 Routes
 ------
@@ -53,7 +56,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 from kg import __version__
 from kg.errors import KGError
 from kg.serve_landing import LandingJob
-from kg.serve_pool import Reply, WorkerPool
+from kg.serve_pool import Job, Reply, ReplyCache, WorkerPool
 from kg.serve_sparql import (
     GRAPH,
     ProtocolError,
@@ -67,6 +70,7 @@ from kg.serve_views import ResourceJob
 
 __all__ = ["App", "Response", "ServeConfig", "make_server", "negotiate", "serve"]
 
+HIT, MISS = ("X-Cache", "hit"), ("X-Cache", "miss")
 #: Largest request body read (a form or a query); larger gets 413.
 MAX_BODY = 1024 * 1024
 #: Characters kept in path segments, as kg.rdf.iris mints them.
@@ -100,6 +104,7 @@ class ServeConfig:
     timeout: float = 10.0
     max_results: int = 10_000
     workers: int = 2
+    cache_mb: int = 64  # replies kept for asking again (0: none)
     quiet: bool = False
 
 
@@ -181,6 +186,16 @@ class App:
         self.pool = pool
         self.base = base
         self.base_path = urlsplit(base).path or "/"
+        self.cache = ReplyCache(config.cache_mb * 1024 * 1024)
+
+    def run(self, job: Job) -> Reply:
+        """The reply to ``job``: kept from an earlier request, or from a worker (header X-Cache)."""
+        reply = self.cache.get(job)
+        if reply is not None:
+            return Reply(reply.status, reply.content_type, reply.body, (*reply.headers, HIT))
+        reply = self.pool.run(job)
+        self.cache.put(job, reply)
+        return Reply(reply.status, reply.content_type, reply.body, (*reply.headers, MISS))
 
     # -- entry --------------------------------------------------------------
     def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Response:
@@ -240,9 +255,9 @@ class App:
         if isinstance(fmt, Response):
             return fmt
         if path == "/":
-            return self._reply(self.pool.run(LandingJob(fmt)), vary=True)
+            return self._reply(self.run(LandingJob(fmt)), vary=True)
         iri = self.iri_for(path)
-        return self._reply(self.pool.run(ResourceJob(iri, fmt)), vary=True)
+        return self._reply(self.run(ResourceJob(iri, fmt)), vary=True)
 
     # -- pieces -------------------------------------------------------------
     def iri_for(self, path: str) -> str:
@@ -307,7 +322,7 @@ class App:
         job = QueryJob(
             req.query, fmt, self.config.max_results, req.default_graphs, req.named_graphs
         )
-        return self._reply(self.pool.run(job), vary=True)
+        return self._reply(self.run(job), vary=True)
 
 
 # ------------------------------------------------------------------ HTTP

@@ -83,6 +83,13 @@ def _loopback(host: str) -> bool:
     default=None,
     help="Query worker processes  [default: cores, at least 2, at most 4].",
 )
+@click.option(
+    "--cache-mb",
+    type=click.IntRange(min=0),
+    default=64,
+    show_default=True,
+    help="Memory for answers kept to serve again (the store does not change); 0: none.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No access log on stderr.")
 def serve_command(
     out: Path,
@@ -93,6 +100,7 @@ def serve_command(
     timeout: float,
     max_results: int,
     workers: int | None,
+    cache_mb: int,
     quiet: bool,
 ) -> None:
     """Serve the built graph: a read-only SPARQL endpoint and a page for every IRI.
@@ -127,6 +135,7 @@ def serve_command(
         timeout=timeout,
         max_results=max_results,
         workers=workers or min(max(os.cpu_count() or 2, 2), 4),
+        cache_mb=cache_mb,
         quiet=quiet,
     )
 

@@ -192,16 +192,22 @@ class Lookup:
         self.labels[iri] = text
         return text
 
+    def one(self, iri: str, predicate: object) -> str | None:
+        """The first value (sorted) of one property of ``iri``: one index read, nothing else."""
+        found = sorted(
+            q.object.value  # type: ignore[union-attr]
+            for q in self.store.quads_for_pattern(
+                ox.NamedNode(iri), ox.NamedNode(str(predicate)), None, None
+            )
+        )
+        return found[0] if found else None
+
     def _first_label(self, iri: str) -> str | None:
         """The first of :data:`LABEL_PROPERTIES` ``iri`` has (one index read per property)."""
-        node = ox.NamedNode(iri)
         for p in LABEL_PROPERTIES:
-            found = sorted(
-                q.object.value  # type: ignore[union-attr]
-                for q in self.store.quads_for_pattern(node, ox.NamedNode(p), None, None)
-            )
-            if found:
-                return found[0]
+            found = self.one(iri, p)
+            if found is not None:
+                return found
         return None
 
     def link(self, iri: str, label: str | None = None) -> Link:

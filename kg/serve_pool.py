@@ -25,6 +25,7 @@ import queue
 import signal
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -34,7 +35,15 @@ import pyoxigraph as ox
 
 from kg.errors import KGError
 
-__all__ = ["Job", "Reply", "WorkerContext", "WorkerPool", "text_reply", "union_default"]
+__all__ = [
+    "Job",
+    "Reply",
+    "ReplyCache",
+    "WorkerContext",
+    "WorkerPool",
+    "text_reply",
+    "union_default",
+]
 
 #: Seconds a new worker may take to import and open the store.
 START_TIMEOUT = 60.0
@@ -251,3 +260,39 @@ class WorkerPool:
             return text_reply(500, "the query worker stopped unexpectedly")
         self._idle.put(worker)
         return reply
+
+
+class ReplyCache:
+    """Finished 200 replies by job, least recently used dropped first.
+
+    The store never changes while it is served, so an answer stays right until
+    the server stops: a named query asked again, or a page seen again, costs a
+    dictionary lookup.  Bounded by the bytes of the bodies kept (``max_bytes``;
+    0 keeps nothing); a body over an eighth of that is not kept.
+    """
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self._items: OrderedDict[Any, Reply] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, job: Any) -> Reply | None:
+        with self._lock:
+            reply = self._items.get(job)
+            if reply is not None:
+                self._items.move_to_end(job)
+            return reply
+
+    def put(self, job: Any, reply: Reply) -> None:
+        size = len(reply.body)
+        if reply.status != 200 or size > self.max_bytes // 8:
+            return
+        with self._lock:
+            if job in self._items:
+                return
+            self._items[job] = reply
+            self._size += size
+            while self._size > self.max_bytes and self._items:
+                _, dropped = self._items.popitem(last=False)
+                self._size -= len(dropped.body)

@@ -158,6 +158,11 @@ def _mentioned_in(lk: Lookup, t: str) -> tuple[str, str, list[Row]]:
 
 
 def _resolution_of(lk: Lookup, iri: str) -> str | None:
+    symbol, _ = lk.minter.locate(iri)
+    if symbol:  # the IRI says which; the store confirms
+        res = str(lk.minter.resolution(symbol))
+        if lk.one(res, DCKG.symbol) is not None:
+            return res
     node: str | None = iri
     for _ in range(8):
         if node is None:
@@ -168,20 +173,82 @@ def _resolution_of(lk: Lookup, iri: str) -> str | None:
     return None
 
 
-def _act(lk: Lookup, iri: str, where: bool = False) -> Act:
-    """A directive; ``where``: its label names its paragraph (lists outside the paragraph)."""
-    p = lk.out(iri)
-    paragraph = lk.first(p, DCKG.inParagraph)
-    place = f"{lk.label(paragraph)}, " if where and paragraph else ""
-    return Act(
-        lk.link(iri, f"{place}act {lk.index(iri)}"),
-        lk.first(p, DCKG.verb) or "",
-        lk.first(p, DCKG.lemma) or "",
-        lk.first(p, DCKG.strength) or "",
-        tuple(lk.link(a) for a in lk.all(p, DCKG.addressee)),
-        tuple(lk.link(c) for c in lk.all(p, DCKG.concerns)),
-        lk.first(p, DCKG.action) or "",
-    )
+def _fields(
+    lk: Lookup, items: list[str], fields: dict[str, str]
+) -> dict[str, dict[str, list[str]]]:
+    """``fields`` (variable -> property path) of many items, read in one query.
+
+    Item IRI -> variable -> values (distinct, in the order read).  One query per
+    list rather than several pattern reads per item: a paragraph can hold a
+    hundred acts and mentions.
+    """
+    out: dict[str, dict[str, list[str]]] = {i: {} for i in items}
+    if not items:
+        return out
+    optional = " ".join(f"OPTIONAL {{ ?i {path} ?{var} }}" for var, path in fields.items())
+    for start in range(0, len(items), 200):
+        values = " ".join(lk.term(i) for i in items[start : start + 200])
+        query = f"SELECT ?i ?{' ?'.join(fields)} WHERE {{ VALUES ?i {{ {values} }} {optional} }}"
+        for row in lk.select(query):
+            got = out[_s(row, "i")]
+            for var in fields:
+                value = _s(row, var)
+                if value and value not in got.setdefault(var, []):
+                    got[var].append(value)
+    return out
+
+
+def _one(values: dict[str, list[str]], var: str) -> str:
+    return values.get(var, [""])[0]
+
+
+EXACT = "dckg:evidence/oa:hasSelector/oa:exact"
+#: What a mention shows, and where each field is read from.
+MENTION_FIELDS = {
+    "e": "dckg:mentions",
+    "type": "dckg:mentionType",
+    "via": "dckg:mentionVia",
+    "exact": EXACT,
+}
+#: What a citation shows.
+CITATION_FIELDS = {
+    "cited": "dckg:citedResource",
+    "target": "dckg:targetSymbol",
+    "kind": "dckg:citationKind",
+    "resolved": "dckg:resolved",
+    "exact": EXACT,
+}
+#: What a directive shows.
+ACT_FIELDS = {
+    "p": "dckg:inParagraph",
+    "verb": "dckg:verb",
+    "lemma": "dckg:lemma",
+    "st": "dckg:strength",
+    "action": "dckg:action",
+}
+
+
+def _acts(lk: Lookup, iris: list[str], where: bool = False) -> list[Act]:
+    """Directives as shown; ``where``: labels name the paragraph (lists outside it)."""
+    fields = _fields(lk, iris, ACT_FIELDS)
+    people = _fields(lk, iris, {"who": "dckg:addressee"})
+    about = _fields(lk, iris, {"about": "dckg:concerns"})
+    acts = []
+    for iri in iris:
+        f = fields[iri]
+        place = f"{lk.label(_one(f, 'p'))}, " if where and _one(f, "p") else ""
+        acts.append(
+            Act(
+                lk.link(iri, f"{place}act {lk.index(iri)}"),
+                _one(f, "verb"),
+                _one(f, "lemma"),
+                _one(f, "st"),
+                tuple(lk.link(a) for a in sorted(people[iri].get("who", []))),
+                tuple(lk.link(c) for c in sorted(about[iri].get("about", []))),
+                _one(f, "action"),
+            )
+        )
+    return acts
 
 
 def paragraph_view(lk: Lookup, iri: str) -> View:
@@ -191,8 +258,7 @@ def paragraph_view(lk: Lookup, iri: str) -> View:
     kinds = [curie(t).split(":")[-1] for t in lk.types(iri) if t.startswith(str(DCKG))]
     kind = next((k for k in sorted(kinds) if k != "Paragraph"), "Paragraph")
     title = f"{symbol} {pid}" if symbol and pid else lk.label(iri)
-    res_props = lk.out(res) if res else {}
-    v = View(iri, "paragraph", title, subtitle=lk.first(res_props, DCTERMS.title) or "")
+    v = View(iri, "paragraph", title, subtitle=(lk.one(res, DCTERMS.title) if res else "") or "")
     v.text = lk.first(p, DCKG.text) or ""
     v.facts = [
         ("Kind", text_values(" ".join(w.lower() for w in _words(kind)))),
@@ -219,35 +285,34 @@ def paragraph_view(lk: Lookup, iri: str) -> View:
         for row in sorted(near, key=lambda r: int(r["o"].value)):  # type: ignore[union-attr]
             rel = "previous" if int(row["o"].value) < int(order) else "next"  # type: ignore[union-attr]
             v.neighbours.append((rel, lk.link(row["p"].value)))  # type: ignore[union-attr]
-    children = lk.subjects(str(ELI.is_part_of), iri)
-    for child in sorted(children, key=lambda c: int(lk.first(lk.out(c), DCKG.order) or 0)):
-        v.neighbours.append(("child", lk.link(child)))
-    # what was found in it
-    items = lk.subjects(str(DCKG.inParagraph), iri)
+    children = lk.select(
+        f"SELECT ?c ?o WHERE {{ ?c eli:is_part_of {lk.term(iri)} ; dckg:order ?o }}"
+    )
+    for row in sorted(children, key=lambda r: int(_s(r, "o"))):
+        v.neighbours.append(("child", lk.link(_s(row, "c"))))
+    # what was found in it: items by type, their fields in one query per kind
     by_type: dict[str, list[str]] = {}
-    for item in items:
-        for t in lk.types(item):
-            by_type.setdefault(t, []).append(item)
-    v.acts = [_act(lk, d) for d in sort_items(by_type.get(str(DCKG.Directive), []), lk)]
+    for row in lk.select(f"SELECT ?i ?t WHERE {{ ?i dckg:inParagraph {lk.term(iri)} ; a ?t }}"):
+        by_type.setdefault(_s(row, "t"), []).append(_s(row, "i"))
+    v.acts = _acts(lk, sort_items(by_type.get(str(DCKG.Directive), []), lk))
+    found = sort_items(by_type.get(str(DCKG.Mention), []), lk)
+    fields = _fields(lk, found, MENTION_FIELDS)
     mentions = []
-    for m in sort_items(by_type.get(str(DCKG.Mention), []), lk):
-        mp = lk.out(m)
-        entity = lk.first(mp, DCKG.mentions)
-        facts = tuple(
-            x for x in (lk.first(mp, DCKG.mentionType), lk.first(mp, DCKG.mentionVia)) if x
-        )
-        target = lk.link(entity) if entity else Link("unknown", None)
-        mentions.append(Row(target, lk.quote(m), facts))
+    for m in found:
+        f = fields[m]
+        facts = tuple(x for x in (_one(f, "type"), _one(f, "via")) if x)
+        target = lk.link(_one(f, "e")) if _one(f, "e") else Link("unknown", None)
+        mentions.append(Row(target, _one(f, "exact"), facts))
     v.sections.append(("Mentions", "bodies, instruments and actor groups named", mentions))
+    found = sort_items(by_type.get(str(DCKG.Citation), []), lk)
+    fields = _fields(lk, found, CITATION_FIELDS)
     citations = []
-    for c in sort_items(by_type.get(str(DCKG.Citation), []), lk):
-        cp = lk.out(c)
-        cited = lk.first(cp, DCKG.citedResource)
-        symbol_text = lk.first(cp, DCKG.targetSymbol) or ""
+    for c in found:
+        f = fields[c]
+        cited, symbol_text = _one(f, "cited"), _one(f, "target")
         target = lk.link(cited, symbol_text or None) if cited else Link(symbol_text, None)
-        resolved = lk.first(cp, DCKG.resolved)
-        facts = (lk.first(cp, DCKG.citationKind) or "", "" if resolved != "false" else "unresolved")
-        citations.append(Row(target, lk.quote(c), tuple(x for x in facts if x)))
+        facts = (_one(f, "kind"), "unresolved" if _one(f, "resolved") == "false" else "")
+        citations.append(Row(target, _one(f, "exact"), tuple(x for x in facts if x)))
     v.sections.append(("Citations", "what the paragraph refers to", citations))
     v.sections.append(("Lineage", "earlier paragraphs it derives from, later ones derived from it",
                        _lineage(lk, iri, p)))  # fmt: skip
@@ -390,7 +455,7 @@ def entity_view(lk: Lookup, iri: str) -> View:
         ),
         reverse=True,
     )
-    v.acts = [_act(lk, _s(r, "d"), where=True) for r in found[:LIST_LIMIT]]
+    v.acts = _acts(lk, [_s(r, "d") for r in found[:LIST_LIMIT]], where=True)
     v.sections.append(_mentioned_in(lk, t))
     v.statements = lk.statements(iri)
     return v

@@ -404,8 +404,21 @@ def test_timeout_stops_a_query_and_the_server_goes_on(served: Served) -> None:
     took = time.monotonic() - started
     assert a.status == 503 and "timed out" in a.text
     assert TIMEOUT <= took < TIMEOUT + 10
-    for _ in range(3):  # both workers answer again (the killed one is replaced)
-        assert sparql_get(served, "ASK {}").status == 200
+    for i in range(3):  # the workers answer again (the killed one is replaced)
+        a = sparql_get(served, f"ASK {{ FILTER({i} = {i}) }}")
+        assert a.status == 200 and a.headers["x-cache"] == "miss"
+    assert sparql_get(served, slow).headers["x-cache"] == "miss"  # a 503 is not kept
+
+
+def test_answers_are_kept_and_served_again(served: Served) -> None:
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?d dckg:lemma 'urge' }"
+    first, again = sparql_get(served, q), sparql_get(served, q)
+    assert (first.headers["x-cache"], again.headers["x-cache"]) == ("miss", "hit")
+    assert first.body == again.body
+    other = sparql_get(served, q, "text/csv")  # another format is another answer
+    assert other.headers["x-cache"] == "miss" and other.media == "text/csv"
+    page = [request(served, OP40, headers={"Accept": "text/turtle"}) for _ in range(2)]
+    assert page[1].headers["x-cache"] == "hit" and page[0].body == page[1].body
 
 
 @pytest.mark.parametrize(
