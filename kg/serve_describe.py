@@ -18,7 +18,7 @@ checked by :func:`kg.query.sparql_term`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +28,16 @@ from kg.query import sparql_term
 from kg.rdf.iris import Minter
 from kg.rdf.namespaces import DCKG, DCTERMS, OA, PREFIXES, RDF, RDFS, SKOS
 
-__all__ = ["Link", "Lookup", "Term", "Value", "curie", "description", "sort_items"]
+__all__ = [
+    "SCAN_MAX",
+    "Link",
+    "Lookup",
+    "Term",
+    "Value",
+    "curie",
+    "description",
+    "sort_items",
+]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
@@ -41,6 +50,8 @@ LABEL_PROPERTIES: tuple[str, ...] = (
     str(RDFS.label),
     str(SKOS.notation),
 )
+#: Resolutions per query, and at most, when the latest resolutions are searched.
+SCAN_BATCH, SCAN_MAX = 10, 10
 #: Most statements per property shown on a page or in a description before cutting.
 MAX_INBOUND = 2000
 
@@ -164,6 +175,45 @@ class Lookup:
         """The resolutions read, latest first."""
         texts = self._texts()
         return [texts[t][0] for t in self.latest_texts()]
+
+    def fields(self, items: list[str], fields: dict[str, str]) -> dict[str, dict[str, list[str]]]:
+        """``fields`` (variable -> property path) of many items, read in one query.
+
+        Item IRI -> variable -> values (distinct, in the order read).  One query per
+        list rather than several pattern reads per item: a paragraph can hold a
+        hundred acts and mentions.
+        """
+        out: dict[str, dict[str, list[str]]] = {i: {} for i in items}
+        optional = " ".join(f"OPTIONAL {{ ?i {path} ?{var} }}" for var, path in fields.items())
+        for start in range(0, len(items), 200):
+            values = " ".join(self.term(i) for i in items[start : start + 200])
+            query = (
+                f"SELECT ?i ?{' ?'.join(fields)} WHERE {{ VALUES ?i {{ {values} }} {optional} }}"
+            )
+            for row in self.select(query):
+                got = out[row["i"].value]  # type: ignore[union-attr]
+                for var in fields:
+                    term = row.get(var)
+                    value = term.value if term is not None else ""  # type: ignore[union-attr]
+                    if value and value not in got.setdefault(var, []):
+                        got[var].append(value)
+        return out
+
+    def scan_latest(self, query: Callable[[str], str], enough: int) -> list[dict[str, Term]]:
+        """Rows of ``query(VALUES ?src terms)`` over the texts of the latest resolutions.
+
+        For nodes named thousands of times (the General Assembly, Member States),
+        reading every match costs seconds (each IRI is read back from the store's
+        dictionary); the latest :data:`SCAN_MAX` resolutions are searched instead,
+        :data:`SCAN_BATCH` per query, until ``enough`` rows are found.
+        """
+        rows: list[dict[str, Term]] = []
+        latest = self.latest_texts()[:SCAN_MAX]
+        for i in range(0, len(latest), SCAN_BATCH):
+            rows += self.select(query(" ".join(self.term(t) for t in latest[i : i + SCAN_BATCH])))
+            if len(rows) >= enough:
+                break
+        return rows
 
     # -- presentation ------------------------------------------------------------
     def href(self, iri: str) -> str | None:

@@ -10,11 +10,7 @@ worker process: 404 when the store says nothing about it, else the page
   resolution, and lineage (``dckg:derivedFrom``) both ways when present;
 * resolution — metadata, the paragraphs in reading order under their section
   headings, and who cites it;
-* authority entry (body, instrument, initiative, actor group) — names,
-  counts, the strongest and latest directives addressed to it, the
-  resolutions that mention it most;
-* topic or subject (``skos:Concept``) — definition, broader and narrower
-  concepts, the latest paragraphs or resolutions about it;
+* authority entry and topic — :mod:`kg.serve_entities`;
 * anything else — its statements.
 
 ``GET /`` is :mod:`kg.serve_landing`.
@@ -23,21 +19,34 @@ Lists are cut at :data:`LIST_LIMIT` rows (the page says how many there are).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kg.rdf.namespaces import DCKG, DCTERMS, ELI, OWL, PROV, RDFS, SKOS
-from kg.serve_describe import Link, Lookup, Term, Value, curie, description, sort_items
+from kg.rdf.namespaces import DCKG, DCTERMS, ELI, PROV, RDFS, SKOS
+from kg.serve_describe import (
+    Link,
+    Lookup,
+    Term,
+    Value,
+    curie,
+    description,
+    sort_items,
+)
 from kg.serve_pool import Reply, WorkerContext, text_reply
 
 __all__ = [
+    "DIRECT_LIMIT",
     "LIST_LIMIT",
     "Act",
     "ResourceJob",
     "Row",
     "View",
+    "acts_of",
+    "camel_words",
+    "cell",
+    "cut",
+    "limit_note",
     "link_values",
     "rdf_reply",
     "text_values",
@@ -48,8 +57,6 @@ __all__ = [
 LIST_LIMIT = 100
 #: Up to this many matches a list reads them all; beyond, the latest resolutions are searched.
 DIRECT_LIMIT = 500
-#: Resolutions per query, and at most, when the latest resolutions are searched.
-SCAN_BATCH, SCAN_MAX = 10, 10
 
 
 @dataclass(frozen=True)
@@ -100,58 +107,14 @@ def link_values(lk: Lookup, iris: list[str]) -> list[Value]:
     return [Value(lk.label(i), lk.href(i)) for i in iris]
 
 
-def _s(row: dict[str, Term], name: str) -> str:
+def cell(row: dict[str, Term], name: str) -> str:
     """A cell of a row as a string ("" when unbound)."""
     term = row.get(name)
     return term.value if term is not None else ""  # type: ignore[union-attr]
 
 
-def _cut(text: str, width: int = 240) -> str:
+def cut(text: str, width: int = 240) -> str:
     return text if len(text) <= width else text[: width - 1] + "\u2026"
-
-
-def _scan_latest(lk: Lookup, query: Callable[[str], str], enough: int) -> list[dict[str, Term]]:
-    """Rows of ``query(VALUES ?src terms)`` over the texts of the latest resolutions.
-
-    For nodes named thousands of times (the General Assembly, Member States),
-    reading every match costs seconds (each IRI is read back from the store's
-    dictionary); the latest :data:`SCAN_MAX` resolutions are searched instead,
-    :data:`SCAN_BATCH` per query, until ``enough`` rows are found.
-    """
-    rows: list[dict[str, Term]] = []
-    latest = lk.latest_texts()[:SCAN_MAX]
-    for i in range(0, len(latest), SCAN_BATCH):
-        rows += lk.select(query(" ".join(lk.term(t) for t in latest[i : i + SCAN_BATCH])))
-        if len(rows) >= enough:
-            break
-    return rows
-
-
-def _mentioned_in(lk: Lookup, t: str) -> tuple[str, str, list[Row]]:
-    """The resolutions that mention a node: the most mentions first, or the latest."""
-    pattern = f"?m dckg:mentions {t} ; dckg:evidence/oa:hasSource ?src ."
-    if lk.count(f"?m dckg:mentions {t}") <= DIRECT_LIMIT:
-        found = lk.select(f"SELECT ?src (COUNT(?m) AS ?n) WHERE {{ {pattern} }} GROUP BY ?src")
-        title, note, most = "Resolutions that mention it most", "", True
-    else:
-        found = _scan_latest(
-            lk,
-            lambda values: (
-                f"SELECT ?src (COUNT(?m) AS ?n) WHERE {{ VALUES ?src {{ {values} }} {pattern} }} "
-                "GROUP BY ?src"
-            ),
-            LIST_LIMIT // 4,
-        )
-        title, note, most = "Latest resolutions that mention it", f"in the latest {SCAN_MAX}", False
-    dates = lk.dates()
-    counted = [(lk.resolution_of_text(_s(r, "src")), int(_s(r, "n"))) for r in found]
-    counted = [(res, n) for res, n in counted if res]
-    if most:
-        counted.sort(key=lambda x: (-x[1], x[0]))
-    else:
-        counted.sort(key=lambda x: (dates.get(x[0], ""), x[0]), reverse=True)
-    rows = [Row(lk.link(res), "", (f"{n} mention(s)", dates.get(res, ""))) for res, n in counted]
-    return title, note, rows[:LIST_LIMIT]
 
 
 # ------------------------------------------------------------------ paragraph
@@ -171,31 +134,6 @@ def _resolution_of(lk: Lookup, iri: str) -> str | None:
             return node
         node = lk.first(lk.out(node), ELI.is_part_of)
     return None
-
-
-def _fields(
-    lk: Lookup, items: list[str], fields: dict[str, str]
-) -> dict[str, dict[str, list[str]]]:
-    """``fields`` (variable -> property path) of many items, read in one query.
-
-    Item IRI -> variable -> values (distinct, in the order read).  One query per
-    list rather than several pattern reads per item: a paragraph can hold a
-    hundred acts and mentions.
-    """
-    out: dict[str, dict[str, list[str]]] = {i: {} for i in items}
-    if not items:
-        return out
-    optional = " ".join(f"OPTIONAL {{ ?i {path} ?{var} }}" for var, path in fields.items())
-    for start in range(0, len(items), 200):
-        values = " ".join(lk.term(i) for i in items[start : start + 200])
-        query = f"SELECT ?i ?{' ?'.join(fields)} WHERE {{ VALUES ?i {{ {values} }} {optional} }}"
-        for row in lk.select(query):
-            got = out[_s(row, "i")]
-            for var in fields:
-                value = _s(row, var)
-                if value and value not in got.setdefault(var, []):
-                    got[var].append(value)
-    return out
 
 
 def _one(values: dict[str, list[str]], var: str) -> str:
@@ -228,11 +166,11 @@ ACT_FIELDS = {
 }
 
 
-def _acts(lk: Lookup, iris: list[str], where: bool = False) -> list[Act]:
+def acts_of(lk: Lookup, iris: list[str], where: bool = False) -> list[Act]:
     """Directives as shown; ``where``: labels name the paragraph (lists outside it)."""
-    fields = _fields(lk, iris, ACT_FIELDS)
-    people = _fields(lk, iris, {"who": "dckg:addressee"})
-    about = _fields(lk, iris, {"about": "dckg:concerns"})
+    fields = lk.fields(iris, ACT_FIELDS)
+    people = lk.fields(iris, {"who": "dckg:addressee"})
+    about = lk.fields(iris, {"about": "dckg:concerns"})
     acts = []
     for iri in iris:
         f = fields[iri]
@@ -261,7 +199,7 @@ def paragraph_view(lk: Lookup, iri: str) -> View:
     v = View(iri, "paragraph", title, subtitle=(lk.one(res, DCTERMS.title) if res else "") or "")
     v.text = lk.first(p, DCKG.text) or ""
     v.facts = [
-        ("Kind", text_values(" ".join(w.lower() for w in _words(kind)))),
+        ("Kind", text_values(" ".join(w.lower() for w in camel_words(kind)))),
         ("Printed number", text_values(lk.first(p, ELI.number) or lk.first(p, DCKG.printedLabel))),
         ("Opening words", text_values(lk.first(p, DCKG.lead))),
         ("Topics", link_values(lk, lk.all(p, ELI.is_about))),
@@ -288,15 +226,15 @@ def paragraph_view(lk: Lookup, iri: str) -> View:
     children = lk.select(
         f"SELECT ?c ?o WHERE {{ ?c eli:is_part_of {lk.term(iri)} ; dckg:order ?o }}"
     )
-    for row in sorted(children, key=lambda r: int(_s(r, "o"))):
-        v.neighbours.append(("child", lk.link(_s(row, "c"))))
+    for row in sorted(children, key=lambda r: int(cell(r, "o"))):
+        v.neighbours.append(("child", lk.link(cell(row, "c"))))
     # what was found in it: items by type, their fields in one query per kind
     by_type: dict[str, list[str]] = {}
     for row in lk.select(f"SELECT ?i ?t WHERE {{ ?i dckg:inParagraph {lk.term(iri)} ; a ?t }}"):
-        by_type.setdefault(_s(row, "t"), []).append(_s(row, "i"))
-    v.acts = _acts(lk, sort_items(by_type.get(str(DCKG.Directive), []), lk))
+        by_type.setdefault(cell(row, "t"), []).append(cell(row, "i"))
+    v.acts = acts_of(lk, sort_items(by_type.get(str(DCKG.Directive), []), lk))
     found = sort_items(by_type.get(str(DCKG.Mention), []), lk)
-    fields = _fields(lk, found, MENTION_FIELDS)
+    fields = lk.fields(found, MENTION_FIELDS)
     mentions = []
     for m in found:
         f = fields[m]
@@ -305,7 +243,7 @@ def paragraph_view(lk: Lookup, iri: str) -> View:
         mentions.append(Row(target, _one(f, "exact"), facts))
     v.sections.append(("Mentions", "bodies, instruments and actor groups named", mentions))
     found = sort_items(by_type.get(str(DCKG.Citation), []), lk)
-    fields = _fields(lk, found, CITATION_FIELDS)
+    fields = lk.fields(found, CITATION_FIELDS)
     citations = []
     for c in found:
         f = fields[c]
@@ -320,7 +258,7 @@ def paragraph_view(lk: Lookup, iri: str) -> View:
     return v
 
 
-def _words(camel: str) -> list[str]:
+def camel_words(camel: str) -> list[str]:
     out: list[str] = []
     for ch in camel:
         if ch.isupper() and out:
@@ -397,122 +335,23 @@ def resolution_view(lk: Lookup, iri: str) -> View:
         if para in strengths:
             n, s = strengths[para]
             facts = (f"{n} act(s)", f"strength up to {s}")
-        paragraphs.append(Row(lk.link(para, pid or None), _cut(r["text"].value, 400), facts,  # type: ignore[union-attr]
+        paragraphs.append(Row(lk.link(para, pid or None), cut(r["text"].value, 400), facts,  # type: ignore[union-attr]
                               depth=pid.count("."), heading=heading))  # fmt: skip
     v.sections.append(("Paragraphs", f"{len(paragraphs)} in reading order", paragraphs))
     citing = lk.select(
         f"SELECT DISTINCT ?p WHERE {{ ?c dckg:citedResource {t} ; dckg:inParagraph ?p }} "
         f"LIMIT {DIRECT_LIMIT}"
     )
-    cited_by = [Row(lk.link(p)) for p in sorted(_s(r, "p") for r in citing)]
-    v.sections.append(("Cited by", _limit_note(len(cited_by)), cited_by[:LIST_LIMIT]))
+    cited_by = [Row(lk.link(p)) for p in sorted(cell(r, "p") for r in citing)]
+    v.sections.append(("Cited by", limit_note(len(cited_by)), cited_by[:LIST_LIMIT]))
     v.statements = [s for s in lk.statements(iri) if s[0].iri != str(ELI.has_part)]
     return v
 
 
-def _limit_note(n: int, total: int | None = None) -> str:
+def limit_note(n: int, total: int | None = None) -> str:
     if total is not None and total > n:
         return f"{n} of {total} shown"
     return f"first {LIST_LIMIT} shown" if n > LIST_LIMIT else ""
-
-
-# ------------------------------------------------------------------ entity
-
-
-def entity_view(lk: Lookup, iri: str) -> View:
-    p = lk.out(iri)
-    kinds = sorted(curie(t).split(":")[-1] for t in lk.types(iri) if t.startswith(str(DCKG)))
-    kind = next((k for k in kinds if k != "AuthorityEntry"), "AuthorityEntry")
-    v = View(iri, "entity", lk.label(iri), subtitle=" ".join(_words(kind)).capitalize())
-    t = lk.term(iri)
-    v.facts = [
-        ("Identifier", text_values(lk.first(p, DCKG.authorityId))),
-        ("Also called", [Value(x) for x in lk.all(p, SKOS.altLabel)]),
-        ("Short forms", [Value(x) for x in lk.all(p, SKOS.hiddenLabel)]),
-        ("Note", text_values(lk.first(p, SKOS.scopeNote) or lk.first(p, SKOS.definition))),
-        ("Treaty Series", text_values(lk.first(p, DCKG.treatySeries))),
-        ("Adopted in", link_values(lk, lk.all(p, DCKG.adoptedIn))),
-        ("Same as", link_values(lk, lk.all(p, OWL.sameAs))),
-        ("Mentions", text_values(str(lk.count(f"?m dckg:mentions {t}")))),
-        ("Directives addressed to it", text_values(str(lk.count(f"?d dckg:addressee {t}")))),
-        ("Directives concerning it", text_values(str(lk.count(f"?d dckg:concerns {t}")))),
-    ]
-    pattern = f"?d dckg:addressee {t} ; dckg:strength ?st ; dckg:evidence/oa:hasSource ?src ."
-    if lk.count(f"?d dckg:addressee {t}") <= DIRECT_LIMIT:  # all, with where each stands
-        found = lk.select(f"SELECT ?d ?st ?src WHERE {{ {pattern} }}")
-    else:  # too many to read: the latest resolutions' acts
-        found = _scan_latest(
-            lk,
-            lambda values: f"SELECT ?d ?st ?src WHERE {{ VALUES ?src {{ {values} }} {pattern} }}",
-            LIST_LIMIT,
-        )
-    dates = lk.dates()
-    found.sort(
-        key=lambda r: (
-            dates.get(lk.resolution_of_text(_s(r, "src")), ""),
-            int(_s(r, "st") or 0),
-            _s(r, "d"),
-        ),
-        reverse=True,
-    )
-    v.acts = _acts(lk, [_s(r, "d") for r in found[:LIST_LIMIT]], where=True)
-    v.sections.append(_mentioned_in(lk, t))
-    v.statements = lk.statements(iri)
-    return v
-
-
-# ------------------------------------------------------------------ topic
-
-
-def topic_view(lk: Lookup, iri: str) -> View:
-    p = lk.out(iri)
-    v = View(
-        iri,
-        "topic",
-        lk.label(iri),
-        subtitle="Topic" if str(DCKG.Topic) in lk.types(iri) else "Subject",
-    )
-    t = lk.term(iri)
-    total = lk.count(f"?x eli:is_about {t}")
-    v.facts = [
-        ("Identifier", text_values(lk.first(p, SKOS.notation))),
-        ("Definition", text_values(lk.first(p, SKOS.definition))),
-        ("Also called", [Value(x) for x in lk.all(p, SKOS.altLabel)]),
-        ("Broader", link_values(lk, lk.all(p, SKOS.broader))),
-        ("Narrower", link_values(lk, lk.subjects(str(SKOS.broader), iri))),
-        ("Matches", link_values(lk, lk.all(p, SKOS.closeMatch) + lk.all(p, SKOS.exactMatch))),
-        ("Paragraphs and resolutions about it", text_values(str(total))),
-    ]
-    if total <= DIRECT_LIMIT:
-        found = lk.select(
-            f"SELECT ?x ?src WHERE {{ {{ ?x eli:is_about {t} ; dckg:evidence/oa:hasSource ?src }} "
-            f"UNION {{ ?x eli:is_about {t} ; dckg:hasText ?src }} }}"
-        )
-    else:
-        found = _scan_latest(
-            lk,
-            lambda values: (
-                f"SELECT ?x ?src WHERE {{ {{ VALUES ?src {{ {values} }} ?x eli:is_about {t} ; "
-                f"dckg:evidence/oa:hasSource ?src }} UNION {{ VALUES ?src {{ {values} }} "
-                f"?x dckg:hasText ?src ; eli:is_about {t} }} }}"
-            ),
-            LIST_LIMIT,
-        )
-    dates = lk.dates()
-    found.sort(
-        key=lambda r: (dates.get(lk.resolution_of_text(_s(r, "src")), ""), _s(r, "x")),
-        reverse=True,
-    )
-    rows = []
-    for r in found[:LIST_LIMIT]:
-        x = _s(r, "x")
-        props = lk.out(x)
-        words = lk.first(props, DCKG.text) or lk.first(props, DCTERMS.title) or ""
-        date = dates.get(lk.resolution_of_text(_s(r, "src")), "")
-        rows.append(Row(lk.link(x), _cut(words), (date,) if date else ()))
-    v.sections.append(("Latest about it", _limit_note(len(rows), total), rows))
-    v.statements = lk.statements(iri)
-    return v
 
 
 # ------------------------------------------------------------------ anything
@@ -522,9 +361,9 @@ def resource_view(lk: Lookup, iri: str) -> View:
     v = View(iri, "resource", lk.label(iri))
     v.statements = lk.statements(iri)
     inbound = lk.select(f"SELECT ?s ?p WHERE {{ ?s ?p {lk.term(iri)} }} LIMIT {LIST_LIMIT + 1}")
-    pairs = sorted((curie(_s(r, "p")), _s(r, "s")) for r in inbound)
+    pairs = sorted((curie(cell(r, "p")), cell(r, "s")) for r in inbound)
     rows = [Row(lk.link(subject), prop) for prop, subject in pairs]
-    v.sections.append(("Pointing here", _limit_note(len(rows)), rows[:LIST_LIMIT]))
+    v.sections.append(("Pointing here", limit_note(len(rows)), rows[:LIST_LIMIT]))
     return v
 
 
@@ -535,10 +374,10 @@ def view_for(lk: Lookup, iri: str) -> View:
         return paragraph_view(lk, iri)
     if str(DCKG.Resolution) in types:
         return resolution_view(lk, iri)
-    if str(DCKG.AuthorityEntry) in types:
-        return entity_view(lk, iri)
-    if str(SKOS.Concept) in types:
-        return topic_view(lk, iri)
+    if str(DCKG.AuthorityEntry) in types or str(SKOS.Concept) in types:
+        from kg.serve_entities import entity_view, topic_view
+
+        return entity_view(lk, iri) if str(DCKG.AuthorityEntry) in types else topic_view(lk, iri)
     return resource_view(lk, iri)
 
 
