@@ -115,7 +115,9 @@ from kg.analyze_cli import analyze_command  # noqa: E402
 from kg.ask.cli import ask_command  # noqa: E402
 from kg.build_cli import build_command, validate_command  # noqa: E402
 from kg.lineage_cli import lineage_command  # noqa: E402
+from kg.push_cli import push_command  # noqa: E402
 from kg.query_cli import query_command  # noqa: E402
+from kg.serve_cli import serve_command  # noqa: E402
 from kg.viz_cli import viz_command  # noqa: E402
 
 for _command in (
@@ -126,6 +128,8 @@ for _command in (
     analyze_command,
     lineage_command,
     viz_command,
+    serve_command,
+    push_command,
 ):
     main.add_command(_command)
 
