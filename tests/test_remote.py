@@ -9,6 +9,7 @@ contacted.
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
@@ -24,6 +25,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.ask import ask
+from kg.ask.cli import ask_command
 from kg.build import build
 from kg.errors import KGError
 from kg.push_cli import push_command
@@ -300,6 +302,15 @@ def test_query_command_with_endpoint(pushed: Oxigraph, out: Path) -> None:
     here = CliRunner().invoke(query_command, [*args, "--out", str(out)])
     assert remote.exit_code == 0, remote.output
     assert remote.stdout == here.stdout and remote.stdout.count("\n") > 1
+
+
+def test_ask_command_with_endpoint(pushed: Oxigraph, out: Path) -> None:
+    args = ["what is the Board asked to do", "--format", "json", "-q"]
+    remote = CliRunner().invoke(ask_command, [*args, "--endpoint", pushed.query])
+    here = CliRunner().invoke(ask_command, [*args, "--out", str(out)])
+    assert remote.exit_code == 0, remote.output
+    answers = json.loads(remote.stdout)["answers"]
+    assert answers and answers == json.loads(here.stdout)["answers"]
 
 
 def test_remote_refusals_and_errors(pushed: Oxigraph) -> None:

@@ -22,6 +22,7 @@ import click
 
 from kg.ask.answer import DEFAULT_LIMIT, Answer, AskResult
 from kg.errors import EXIT_ERROR, EXIT_OK, KGError
+from kg.push_cli import endpoint_option
 from kg.query_cli import output_options
 
 __all__ = ["EXIT_NO_ANSWER", "ask_command", "format_text", "to_rows"]
@@ -126,6 +127,7 @@ def to_rows(result: AskResult, fmt: str) -> str:
     help="Most answers shown.",
 )
 @output_options(("table", "json", "csv", "tsv"))
+@endpoint_option
 def ask_command(
     question: str,
     explain: bool,
@@ -134,6 +136,7 @@ def ask_command(
     out_dir: Path,
     store: Path | None,
     quiet: bool,
+    endpoint: str | None = None,
 ) -> None:
     """Answer a question about the resolutions from the built graph.
 
@@ -149,14 +152,15 @@ def ask_command(
       dckg ask "which paragraphs address INCB funding"
       dckg ask "what is the Board asked to do" --explain
       dckg ask "how many directives are addressed to UNODC" --format json
+      dckg ask "what is the Board asked to do" --endpoint http://127.0.0.1:7878/query
     """
     from kg.ask.answer import ask
-    from kg.query import OxigraphEngine, open_store, store_path
     from kg.query_params import TermContext, detect_base
     from kg.rdf.iris import Minter
+    from kg.remote import open_engine
 
     try:
-        engine = OxigraphEngine(open_store(store_path(out_dir, store)))
+        engine = open_engine(out_dir, store, endpoint)
         ctx = TermContext(Minter(detect_base(engine)))
         result = ask(question, engine, ctx, limit=limit)
     except KGError as exc:
