@@ -5,7 +5,9 @@ Stages (timed in :attr:`BuildResult.seconds`):
 1. **documents** — read, extract, map and validate each file
    (:mod:`kg.build_documents`), in chunks, in worker processes when there
    are many (``documents.*``: CPU seconds summed over the workers; the other
-   stages are wall-clock seconds);
+   stages are wall-clock seconds).  Files unchanged since the last build
+   into the same folder are taken from its cache (:mod:`kg.build_cache`)
+   and not processed again;
 2. **reference** — the authority graph, the topic scheme and the build
    activity, validated once;
 3. **corpus** — the cross-resolution shapes on a small summary graph;
@@ -16,6 +18,9 @@ Stages (timed in :attr:`BuildResult.seconds`):
    same time, in a thread, **store** — the Oxigraph store (``store/``): the
    resolutions in the default graph, the authority data, topic scheme, build
    activity, ontology and VoID in named graphs (see :mod:`kg.store`).
+
+Lineage links between series members come from :mod:`kg.build_lineage`
+(after the documents, remembered between builds like them).
 
 Everything is written into a temporary folder next to ``out`` and renamed
 into place at the end, so a failed build leaves nothing half-written and an
@@ -28,6 +33,9 @@ written by ``dckg build`` (it holds :data:`MARKER`).
 >>> result = build(sample_paths(), out)
 >>> result.documents, (out / "kg.ttl").exists(), (out / "store").is_dir()
 (2, True, True)
+>>> again = build(sample_paths(), out)  # nothing changed: every document from the cache
+>>> again.reused, (out / "kg.ttl").read_bytes() == (out / "kg.ttl").read_bytes()
+(2, True)
 """
 
 from __future__ import annotations
@@ -47,10 +55,18 @@ from pathlib import Path
 from rdflib import URIRef
 
 from kg import __version__
-from kg.build_documents import STAGES, ChunkResult, process_chunk, reference_triples
-from kg.build_lineage import lineage_triples
+from kg.build_cache import CACHE_DIR, Cache, fingerprint, input_key
+from kg.build_documents import (
+    STAGES,
+    ChunkResult,
+    DocumentResult,
+    process_chunk,
+    reference_triples,
+)
+from kg.build_lineage import Entry, lineage_lines, parse_lines
 from kg.errors import KGError
 from kg.export import nt_line, write_jsonld, write_ntriples, write_turtle
+from kg.model import Metadata
 from kg.rdf.dataset import Counts, void_triples
 from kg.rdf.iris import Minter
 from kg.rdf.namespaces import DCKG, DEFAULT_BASE
@@ -72,6 +88,10 @@ __all__ = ["CHUNK", "MARKER", "BuildResult", "build"]
 CHUNK = 8
 #: File that marks a folder as written by dckg build (safe to replace).
 MARKER = ".dckg-build"
+#: The lineage memo in the cache (see :mod:`kg.build_lineage`).
+LINEAGE_MEMO = "lineage.json"
+#: Most files merged at once (sorted N-Triples); more are merged in rounds.
+MERGE_FAN_IN = 256
 
 Progress = Callable[[int, int], None]
 
@@ -87,6 +107,8 @@ class BuildResult:
     mentions: int = 0
     citations: int = 0
     triples: int = 0
+    reused: int = 0  # documents taken from the previous build's cache
+    aligned: int = 0  # series pairs aligned (the others were remembered)
     report: Report = field(default_factory=Report)
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -120,17 +142,18 @@ def _check_out(out: Path) -> None:
         )
 
 
-def _chunks(files: Sequence[Path]) -> list[list[str]]:
-    names = [str(f) for f in files]
-    return [names[i : i + CHUNK] for i in range(0, len(names), CHUNK)]
+def _chunks(items: Sequence[str]) -> list[list[str]]:
+    return [list(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
 
 
 def _run_chunks(
-    chunks: list[list[str]], base: str, files: list[str], jobs: int, progress: Progress | None
+    chunks: list[list[str]],
+    base: str,
+    files: list[list[str]],
+    jobs: int,
+    progress: Callable[[int], None] | None,
 ) -> Iterator[ChunkResult]:
     """Process the chunks (in worker processes when several), in order."""
-    total = sum(len(c) for c in chunks)
-    done = 0
     if jobs <= 1 or len(chunks) < 2:
         results: Iterable[ChunkResult] = map(process_chunk, chunks, [base] * len(chunks), files)
         pool = None
@@ -141,9 +164,8 @@ def _run_chunks(
         results = pool.map(process_chunk, chunks, [base] * len(chunks), files)
     try:
         for chunk, result in zip(chunks, results, strict=True):
-            done += len(chunk)
             if progress:
-                progress(done, total)
+                progress(len(chunk))
             yield result
     finally:
         if pool is not None:
@@ -165,6 +187,34 @@ def _lines(path: Path) -> Iterator[str]:
             yield line.rstrip("\n")
 
 
+def _merge_files(paths: Sequence[Path], extra: Iterable[str], out: Path, work: Path) -> None:
+    """Merge sorted N-Triples files (and the sorted lines ``extra``) into ``out``.
+
+    At most :data:`MERGE_FAN_IN` files are open at once: beyond that, groups
+    are merged into files of ``work`` first (the result is the same).
+    """
+    paths = list(paths)
+    level = 0
+    while len(paths) > MERGE_FAN_IN:
+        merged = []
+        for i in range(0, len(paths), MERGE_FAN_IN):
+            part = work / f"merge-{level}-{i // MERGE_FAN_IN:05d}.nt"
+            write_ntriples(_merge_unique(*(_lines(p) for p in paths[i : i + MERGE_FAN_IN])), part)
+            merged.append(part)
+        paths, level = merged, level + 1
+    write_ntriples(_merge_unique(extra, *(_lines(p) for p in paths)), out)
+
+
+def _keys(files: Sequence[Path], tool: str) -> list[str]:
+    keys = []
+    for f in files:
+        try:
+            keys.append(input_key(f, tool))
+        except OSError as exc:
+            raise KGError(f"cannot read the file: {exc.strerror or exc}", path=str(f)) from None
+    return keys
+
+
 def build(
     files: Sequence[Path],
     out: Path,
@@ -172,12 +222,17 @@ def build(
     jobs: int | None = None,
     progress: Progress | None = None,
     lineage: bool = True,
+    incremental: bool = True,
 ) -> BuildResult:
     """Build the graph of ``files`` into the folder ``out`` (see the module docstring).
 
     With ``lineage`` (the default), consecutive members of a title series get
     ``dckg:derivedFrom`` links (:mod:`kg.build_lineage`) beside the
     resolutions' triples; ``graph.html`` is an overview page of the graph.
+    With ``incremental`` (the default), files unchanged since the previous
+    build into ``out`` are taken from its cache; the output is the same
+    as a clean build's.  ``progress(done, total)`` is called as documents
+    are done.
 
     Raises :class:`kg.errors.KGError` on bad input; ``out`` is then untouched.
     """
@@ -192,8 +247,10 @@ def build(
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
+    old = out / CACHE_DIR if incremental and (out / MARKER).is_file() else None
     try:
-        result = _build_into(tmp, files, minter, jobs, progress, ended, lineage)
+        cache = Cache(tmp / CACHE_DIR, old)
+        result = _build_into(tmp, files, minter, jobs, progress, ended, lineage, cache)
         (tmp / MARKER).write_text(f"dckg {__version__}\n", encoding="utf-8")
         _swap(tmp, out)
     except BaseException:
@@ -218,35 +275,33 @@ def _build_into(
     jobs: int,
     progress: Progress | None,
     ended: str | None,
-    lineage: bool = True,
+    lineage: bool,
+    cache: Cache,
 ) -> BuildResult:
     result = BuildResult(out=tmp)
     secs = result.seconds = {f"documents.{s}": 0.0 for s in STAGES}
     report = result.report
 
-    # 1. documents, each chunk's triples in a sorted file of the work folder
+    # 1. documents: from the cache, or processed (each into its cache entry)
     t = time.perf_counter()
     work = tmp / ".work"
     work.mkdir()
-    chunks = _chunks(files)
-    chunk_files = [str(work / f"chunk-{i:05d}.nt") for i in range(len(chunks))]
+    keys = _keys(files, fingerprint(minter.base))
+    docs = _documents(files, keys, cache, minter.base, jobs, progress, result)
     sources: list[Source] = []
     texts: dict[URIRef, list[URIRef]] = {}
     paragraphs: set[URIRef] = set()
-    for chunk in _run_chunks(chunks, minter.base, chunk_files, jobs, progress):
-        for stage, s in chunk.seconds.items():
-            secs[f"documents.{stage}"] += s
-        report.add(chunk.findings)
-        for doc in chunk.documents:
-            paragraphs.update(minter.paragraph(doc.symbol, pid) for pid in doc.paragraph_ids)
-            sources.append(doc.source)
-            texts.setdefault(URIRef(doc.text), []).append(minter.source(doc.source.sha256))
-            result.documents += 1
-            result.paragraphs += doc.paragraphs
-            result.directives += doc.directives
-            result.mentions += doc.mentions
-            result.citations += doc.citations
-    report.graphs += len(chunks)
+    for doc in docs:
+        report.add(doc.findings)
+        paragraphs.update(minter.paragraph(doc.symbol, pid) for pid in doc.paragraph_ids)
+        sources.append(doc.source)
+        texts.setdefault(URIRef(doc.text), []).append(minter.source(doc.source.sha256))
+        result.documents += 1
+        result.paragraphs += doc.paragraphs
+        result.directives += doc.directives
+        result.mentions += doc.mentions
+        result.citations += doc.citations
+    report.graphs += len(docs)  # one resolution graph each (checked a chunk at a time)
     secs["documents"] = time.perf_counter() - t
 
     # 2. reference graphs and the build activity, validated once
@@ -260,7 +315,17 @@ def _build_into(
 
     # 2b. paragraph lineage within title series (validated with the provenance shapes)
     t = time.perf_counter()
-    derivations = lineage_triples(files, minter) if lineage else []
+    lineage_lines_: list[str] = []
+    if lineage:
+        entries = [
+            Entry(key, str(path), Metadata(d.symbol, "", d.session, d.adopted, d.title))
+            for key, path, d in zip(keys, files, docs, strict=True)
+        ]
+        lineage_lines_, memo, result.aligned = lineage_lines(
+            entries, minter, cache.load_memo(LINEAGE_MEMO)
+        )
+        cache.save_memo(LINEAGE_MEMO, memo)
+    derivations = parse_lines(lineage_lines_)
     if derivations:
         report.add(Validator(load_shapes("document"), minter).validate(derivations))
         report.graphs += 1
@@ -275,21 +340,17 @@ def _build_into(
     report.graphs += 1
     secs["corpus"] = time.perf_counter() - t
 
-    # 4. the canonical triples: the chunk files and the small graphs, merged
+    # 4. the canonical triples: the documents' cache entries and the small graphs, merged
     t = time.perf_counter()
     small = {
         "authority": _unique_sorted(nt_line(x) for x in authority),
         "topics": _unique_sorted(nt_line(x) for x in topics),
         "build": _unique_sorted(nt_line(x) for x in activity),
     }
-    lineage_lines = _unique_sorted(nt_line(x) for x in derivations)
     data = work / "data.nt"  # the resolutions' triples: the store's default graph
     # lineage links live with the resolutions' paragraphs, in the default graph
-    write_ntriples(
-        _merge_unique(lineage_lines, *(_lines(Path(name)) for name in chunk_files)), data
-    )
-    for name in chunk_files:
-        Path(name).unlink()
+    entries_nt = [cache.nt_path(k) for k in dict.fromkeys(keys)]
+    _merge_files(entries_nt, lineage_lines_, data, work)
     counts = Counts()
     with (tmp / "kg.nt").open("w", encoding="utf-8", newline="\n") as f:
         for line in _merge_unique(_lines(data), *small.values()):
@@ -324,6 +385,50 @@ def _build_into(
     write_overview(tmp / "store", tmp / "graph.html")
     secs["overview"] = time.perf_counter() - t
     return result
+
+
+def _documents(
+    files: Sequence[Path],
+    keys: Sequence[str],
+    cache: Cache,
+    base: str,
+    jobs: int,
+    progress: Progress | None,
+    result: BuildResult,
+) -> list[DocumentResult]:
+    """Every file's :class:`DocumentResult`: from the cache, or processed now."""
+    found: dict[str, DocumentResult] = {}
+    todo: dict[str, str] = {}  # key -> file, each key once
+    for key, path in zip(keys, files, strict=True):
+        if key in found or key in todo:
+            continue
+        doc = cache.reuse(key)
+        if doc is None:
+            todo[key] = str(path)
+        else:
+            found[key] = doc
+    result.reused = len(found)
+    done, total = len(found), len(found) + len(todo)
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress(done, total)
+
+    if progress and done:
+        progress(done, total)
+    chunks = _chunks(list(todo))
+    paths = [[todo[k] for k in chunk] for chunk in chunks]
+    nt_files = [[str(cache.nt_path(k)) for k in chunk] for chunk in chunks]
+    secs = result.seconds
+    for chunk, out in zip(chunks, _run_chunks(paths, base, nt_files, jobs, advance), strict=True):
+        for stage, s in out.seconds.items():
+            secs[f"documents.{stage}"] += s
+        for key, doc in zip(chunk, out.documents, strict=True):
+            cache.put(key, doc)
+            found[key] = doc
+    return [found[k] for k in keys]
 
 
 def _timed(f: Callable[..., object], *args: object) -> float:

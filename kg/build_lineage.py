@@ -1,12 +1,18 @@
 """Lineage in the build: ``dckg:derivedFrom`` links between series members.
 
-``dckg build`` reads its input again here (reading is cheap), finds the
-consecutive members of each title series with :func:`kg.lineage.series_pairs`,
-aligns each pair with :func:`kg.lineage.align` and turns every link that has
-both sides (verbatim, modified, split, merged) into
-:func:`kg.rdf.mapping.derivation_triples`.  New and dropped paragraphs have no
-link.  Files that fail to read were already reported by the document stage
-and are skipped here.
+``dckg build`` finds the consecutive members of each title series with
+:func:`kg.lineage.series_pairs_by`, aligns each pair with
+:func:`kg.lineage.align` and turns every link that has both sides (verbatim,
+modified, split, merged) into :func:`kg.rdf.mapping.derivation_triples`.
+New and dropped paragraphs have no link.
+
+The build works from its cache entries (:class:`Entry`: the metadata the
+series need, no text), and remembers between builds what it compared: the
+subject test and the alignment of each pair of entries, with the pair's
+derivation lines, in a memo keyed by the two entries' cache keys (see
+:mod:`kg.build_cache`).  A document is read again only when a pair it is in
+was not compared before, so a rebuild after one changed file aligns only
+that file's pairs.
 
 >>> from kg.rdf.iris import Minter
 >>> from kg.sample import sample_paths
@@ -18,47 +24,149 @@ True
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from kg.errors import KGError
-from kg.lineage import align, series_pairs
-from kg.model import Document
+from kg.export import nt_lines
+from kg.lineage import (
+    SERIES_MIN_PARAGRAPHS,
+    SERIES_MIN_SHARED,
+    Lineage,
+    align,
+    series_pairs_by,
+    shared_share,
+    subject_kept,
+)
+from kg.model import Document, Metadata
 from kg.rdf.iris import Minter
 from kg.rdf.mapping import Triple, derivation_triples
 from kg.read import read_path
 
+__all__ = ["Entry", "lineage_lines", "lineage_triples", "parse_lines"]
 
-def _read_all(files: Sequence[Path]) -> list[Document]:
-    docs = []
-    for path in files:
-        try:
-            docs.append(read_path(path))
-        except KGError:
+#: Documents kept in memory while comparing (a series pair needs two).
+READ_CACHE = 16
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One input as the series test sees it: its cache key, file and metadata."""
+
+    key: str
+    path: str
+    meta: Metadata
+
+
+def _link_triples(minter: Minter, old: Document, new: Document, lineage: Lineage) -> list[Triple]:
+    triples: list[Triple] = []
+    index: dict[str, int] = {}
+    for link in lineage.links:
+        if not link.old or not link.new:
             continue
-    return docs
+        for new_id in link.new:
+            for old_id in link.old:
+                index[new_id] = index.get(new_id, 0) + 1
+                triples.extend(
+                    derivation_triples(
+                        minter,
+                        (new.meta.symbol, new_id),
+                        (old.meta.symbol, old_id),
+                        link.kind,
+                        link.score,
+                        index[new_id],
+                    )
+                )
+    return triples
+
+
+class _Comparer:
+    """The two comparisons of :func:`series_pairs_by`, remembered by entry keys."""
+
+    def __init__(self, minter: Minter, memo: dict[str, Any]) -> None:
+        self.minter = minter
+        self.old_subject: dict[str, float] = memo.get("subject", {})
+        self.old_pairs: dict[str, dict[str, Any]] = memo.get("pairs", {})
+        self.subjects: dict[str, float] = {}
+        self.pairs: dict[str, dict[str, Any]] = {}
+        self.docs: OrderedDict[str, Document] = OrderedDict()
+        self.aligned = 0  # pairs aligned in this build (not remembered)
+
+    def _read(self, e: Entry) -> Document:
+        if e.key in self.docs:
+            self.docs.move_to_end(e.key)
+            return self.docs[e.key]
+        doc = read_path(e.path)
+        self.docs[e.key] = doc
+        if len(self.docs) > READ_CACHE:
+            self.docs.popitem(last=False)
+        return doc
+
+    def subject(self, old: Entry, new: Entry) -> float:
+        pair = f"{old.key}:{new.key}"
+        if pair not in self.subjects:
+            known = self.old_subject.get(pair)
+            self.subjects[pair] = (
+                known if known is not None else subject_kept(self._read(old), self._read(new))
+            )
+        return self.subjects[pair]
+
+    def shared(self, old: Entry, new: Entry) -> tuple[int, float]:
+        pair = f"{old.key}:{new.key}"
+        if pair not in self.pairs:
+            known = self.old_pairs.get(pair)
+            self.pairs[pair] = known if known is not None else self._compare(old, new)
+        found = self.pairs[pair]
+        return int(found["count"]), float(found["share"])
+
+    def _compare(self, old: Entry, new: Entry) -> dict[str, Any]:
+        self.aligned += 1
+        a, b = self._read(old), self._read(new)
+        lineage = align(a, b)
+        count, share = shared_share(lineage, b)
+        found: dict[str, Any] = {"count": count, "share": share}
+        if count >= SERIES_MIN_PARAGRAPHS and share >= SERIES_MIN_SHARED:  # may be a series pair
+            found["lines"] = sorted(set(nt_lines(_link_triples(self.minter, a, b, lineage))))
+        return found
+
+    def memo(self) -> dict[str, Any]:
+        """What this build compared: the memo of the next build."""
+        return {"subject": self.subjects, "pairs": self.pairs}
+
+
+def lineage_lines(
+    entries: Sequence[Entry], minter: Minter, memo: dict[str, Any] | None = None
+) -> tuple[list[str], dict[str, Any], int]:
+    """The derivation lines of every consecutive series pair among ``entries``.
+
+    Returns the sorted, unique N-Triples lines, the memo for the next build
+    and how many pairs had to be aligned (the rest came from ``memo``).
+    """
+    comparer = _Comparer(minter, memo or {})
+    lines: set[str] = set()
+    for old, new in series_pairs_by(entries, comparer.subject, comparer.shared):
+        lines.update(comparer.pairs[f"{old.key}:{new.key}"].get("lines", ()))
+    return sorted(lines), comparer.memo(), comparer.aligned
+
+
+def parse_lines(lines: Sequence[str]) -> list[Triple]:
+    """N-Triples lines back into rdflib triples (for validation)."""
+    from rdflib import Graph
+
+    if not lines:
+        return []
+    g = Graph()
+    g.parse(data="\n".join(lines) + "\n", format="nt")
+    return [(s, p, o) for s, p, o in g]  # type: ignore[misc]
 
 
 def lineage_triples(files: Sequence[Path], minter: Minter) -> list[Triple]:
     """The derivation triples of every consecutive series pair among ``files``."""
-    triples: list[Triple] = []
-    for old, new in series_pairs(_read_all(files)):
-        lineage = align(old, new)
-        index: dict[str, int] = {}
-        for link in lineage.links:
-            if not link.old or not link.new:
-                continue
-            for new_id in link.new:
-                for old_id in link.old:
-                    index[new_id] = index.get(new_id, 0) + 1
-                    triples.extend(
-                        derivation_triples(
-                            minter,
-                            (new.meta.symbol, new_id),
-                            (old.meta.symbol, old_id),
-                            link.kind,
-                            link.score,
-                            index[new_id],
-                        )
-                    )
-    return triples
+    entries = []
+    for path in files:
+        doc = read_path(path)
+        entries.append(Entry(str(path), str(path), doc.meta))
+    lines, _, _ = lineage_lines(entries, minter)
+    return parse_lines(lines)

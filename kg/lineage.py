@@ -38,14 +38,14 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 from kg.lineage_align import Group, align_keys, score_pair
-from kg.model import Document, Paragraph, ParagraphKind
+from kg.model import Document, Metadata, Paragraph, ParagraphKind
 
 LinkClass = Literal["verbatim", "modified", "split", "merged", "new", "dropped"]
 DiffOp = Literal["equal", "insert", "delete"]
@@ -403,7 +403,17 @@ def shared_share(lineage: Lineage, new: Document) -> tuple[int, float]:
     return count, count / len(new.paragraphs) if new.paragraphs else 0.0
 
 
-def _session(doc: Document) -> int | None:
+class Dated(Protocol):
+    """Anything with a :class:`~kg.model.Metadata` (a document, or a build cache entry)."""
+
+    @property
+    def meta(self) -> Metadata: ...
+
+
+D = TypeVar("D", bound=Dated)
+
+
+def _session(doc: Dated) -> int | None:
     """The regular session number ("63"), None for special sessions or when unknown."""
     raw = doc.meta.session or ""
     if raw.isdigit():
@@ -412,17 +422,21 @@ def _session(doc: Document) -> int | None:
     return int(found.group(1)) if found and not raw else None
 
 
-def _chrono(doc: Document) -> tuple[str, int, str]:
+def _chrono(doc: Dated) -> tuple[str, int, str]:
     return (doc.meta.adopted or "", _session(doc) or 0, doc.meta.symbol)
 
 
-def _earlier(old: Document, new: Document) -> bool:
+def _earlier(old: Dated, new: Dated) -> bool:
     """Whether ``old`` belongs to an earlier session than ``new`` (an annual series
     has one member per session), by adoption date when sessions are unknown."""
     so, sn = _session(old), _session(new)
     if so is not None and sn is not None:
         return so < sn
     return bool(old.meta.adopted and new.meta.adopted and old.meta.adopted < new.meta.adopted)
+
+
+def _shared(old: Document, new: Document) -> tuple[int, float]:
+    return shared_share(align(old, new), new)
 
 
 def series_pairs(docs: Iterable[Document]) -> list[tuple[Document, Document]]:
@@ -436,6 +450,20 @@ def series_pairs(docs: Iterable[Document]) -> list[tuple[Document, Document]]:
     qualifying text (the most alike title, then the most shared paragraphs,
     wins); each text precedes at most one other.  The pairs are sorted by the
     newer text's date and symbol.
+    """
+    return series_pairs_by(docs, subject_kept, _shared)
+
+
+def series_pairs_by(
+    docs: Iterable[D],
+    subject: Callable[[D, D], float],
+    shared: Callable[[D, D], tuple[int, float]],
+) -> list[tuple[D, D]]:
+    """:func:`series_pairs` over anything with a ``meta``, given how to compare two.
+
+    ``subject(old, new)`` is :func:`subject_kept` and ``shared(old, new)`` is
+    :func:`shared_share` of their alignment; ``dckg build`` passes versions
+    that remember their answers between builds (:mod:`kg.build_lineage`).
     """
     ordered = sorted(docs, key=_chrono)
     idf = title_idf(d.meta.title for d in ordered)
@@ -454,12 +482,12 @@ def series_pairs(docs: Iterable[Document]) -> list[tuple[Document, Document]]:
             if _earlier(ordered[i], new):
                 common = sum(idf[w] * n for w, n in (bags[i] & bags[j]).items())
                 title = 2.0 * common / (mass[i] + mass[j])
-                if title >= TITLE_MIN and subject_kept(ordered[i], new) >= SUBJECT_MIN:
+                if title >= TITLE_MIN and subject(ordered[i], new) >= SUBJECT_MIN:
                     titled.append((_session(ordered[i]) or 0, title, i))
         for session, title, i in sorted(titled, key=lambda t: (-t[0], -t[1], t[2])):
             if j in best and (session, title) < best[j][:2]:
                 break  # candidates come latest session first, then best title
-            count, share = shared_share(align(ordered[i], new), new)
+            count, share = shared(ordered[i], new)
             qualifies = count >= SERIES_MIN_PARAGRAPHS and share >= SERIES_MIN_SHARED
             if qualifies and (j not in best or (session, title, share) > best[j][:3]):
                 best[j] = (session, title, share, i)

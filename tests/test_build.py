@@ -246,6 +246,10 @@ def test_akn_corpus_builds_and_conforms(corpus_dir: Path, tmp_path: Path) -> Non
     assert result.paragraphs > 40_000
     problems = sorted({(f.shape, f.resolution) for f in result.report.violations})
     assert result.conforms, problems[:20]
+    # a rebuild without the last file takes every other one from the cache
+    again = build(files[:-1], tmp_path / "out")
+    assert (again.reused, again.documents) == (len(files) - 1, len(files) - 1)
+    assert again.conforms and again.triples < result.triples
 
 
 @pytest.mark.corpus
@@ -272,3 +276,74 @@ def test_validate_finds_what_the_build_found(tmp_path: Path) -> None:
         return {(f.shape, f.focus, f.component, f.value) for f in findings}
 
     assert key(again.violations) == key(result.report.violations)
+
+
+def _outputs_equal(a: Path, b: Path) -> None:
+    for name in [*OUTPUTS, "graph.html"]:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_incremental_rebuild_equals_a_clean_build(tmp_path: Path) -> None:
+    """Added, changed and removed files: the rebuild reuses the rest and gives the same bytes."""
+    from tests.hostile import flat_resolution
+
+    src = tmp_path / "in"
+    src.mkdir()
+    old61, old63 = sample_paths()
+    r61, r63 = src / old61.name, src / old63.name
+    r61.write_bytes(old61.read_bytes())
+    r63.write_bytes(old63.read_bytes())
+    extra = src / "extra.txt"
+    extra.write_text(
+        flat_resolution(["Recalling its resolution 74/1,"], ["Requests the Board to report;"]),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    first = build([r61, r63, extra], out)
+    assert (first.reused, first.documents) == (0, 3)
+
+    # change 63/197 (a series member of 61/183), remove extra, add a violating file
+    text = r63.read_text(encoding="utf-8")
+    assert text.count("sufficient resources") >= 1
+    r63.write_text(text.replace("sufficient resources", "adequate resources", 1), encoding="utf-8")
+    extra.unlink()
+    bad = src / "75_148_E.xml"
+    bad.write_text(BAD_NUMBERING, encoding="utf-8")
+    files = [r61, r63, bad]
+    again = build(files, out)
+    assert (again.reused, again.documents, again.aligned) == (1, 3, 1)
+    assert again.violations and not again.conforms
+
+    clean = build(files, tmp_path / "clean", incremental=False)
+    assert clean.reused == 0
+    assert (clean.triples, clean.violations) == (again.triples, again.violations)
+    _outputs_equal(out, tmp_path / "clean")
+    assert "adequate resources" in (out / "kg.nt").read_text(encoding="utf-8")
+
+    # nothing changed: everything from the cache, nothing aligned, the same bytes
+    third = build(files, out)
+    assert (third.reused, third.aligned) == (3, 0)
+    _outputs_equal(out, tmp_path / "clean")
+    cached = sorted(p.name for p in (out / ".cache").iterdir())
+    assert len(cached) == 2 * 3 + 1  # .nt + .json per document, the lineage memo
+
+
+def test_clean_flag_and_summary(tmp_path: Path) -> None:
+    out = str(tmp_path / "o")
+    CliRunner().invoke(main, ["build", "--out", out, "-q"])
+    again = CliRunner().invoke(main, ["build", "--out", out])
+    assert again.exit_code == 0 and "2 unchanged document(s)" in again.output
+    clean = CliRunner().invoke(main, ["build", "--out", out, "--clean"])
+    assert clean.exit_code == 0 and "unchanged" not in clean.output
+
+
+def test_a_stale_or_broken_cache_entry_is_rebuilt(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    build(sample_paths(), out)
+    for entry in (out / ".cache").glob("*.json"):
+        if entry.name != "lineage.json":
+            entry.write_text("{not json", encoding="utf-8")
+            break
+    again = build(sample_paths(), out)
+    assert again.reused == 1
+    assert build(sample_paths(), out).reused == 2
