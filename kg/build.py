@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import groupby
 from pathlib import Path
+from typing import IO
 
 from rdflib import URIRef
 
@@ -187,22 +188,29 @@ def _lines(path: Path) -> Iterator[str]:
             yield line.rstrip("\n")
 
 
-def _merge_files(paths: Sequence[Path], extra: Iterable[str], out: Path, work: Path) -> None:
-    """Merge sorted N-Triples files (and the sorted lines ``extra``) into ``out``.
+def _merged(paths: Sequence[Path], extra: Iterable[str], work: Path) -> Iterator[str]:
+    """The union of sorted N-Triples files (and the sorted lines ``extra``), sorted.
 
     At most :data:`MERGE_FAN_IN` files are open at once: beyond that, groups
     are merged into files of ``work`` first (the result is the same).
     """
     paths = list(paths)
     level = 0
-    while len(paths) > MERGE_FAN_IN:
+    fan_in = max(2, MERGE_FAN_IN)
+    while len(paths) > fan_in:
         merged = []
-        for i in range(0, len(paths), MERGE_FAN_IN):
-            part = work / f"merge-{level}-{i // MERGE_FAN_IN:05d}.nt"
-            write_ntriples(_merge_unique(*(_lines(p) for p in paths[i : i + MERGE_FAN_IN])), part)
+        for i in range(0, len(paths), fan_in):
+            part = work / f"merge-{level}-{i // fan_in:05d}.nt"
+            write_ntriples(_merge_unique(*(_lines(p) for p in paths[i : i + fan_in])), part)
             merged.append(part)
         paths, level = merged, level + 1
-    write_ntriples(_merge_unique(extra, *(_lines(p) for p in paths)), out)
+    return _merge_unique(extra, *(_lines(p) for p in paths))
+
+
+def _tee(lines: Iterable[str], f: IO[str]) -> Iterator[str]:
+    for line in lines:
+        f.write(line + "\n")
+        yield line
 
 
 def _keys(files: Sequence[Path], tool: str) -> list[str]:
@@ -350,10 +358,13 @@ def _build_into(
     data = work / "data.nt"  # the resolutions' triples: the store's default graph
     # lineage links live with the resolutions' paragraphs, in the default graph
     entries_nt = [cache.nt_path(k) for k in dict.fromkeys(keys)]
-    _merge_files(entries_nt, lineage_lines_, data, work)
     counts = Counts()
-    with (tmp / "kg.nt").open("w", encoding="utf-8", newline="\n") as f:
-        for line in _merge_unique(_lines(data), *small.values()):
+    with (
+        data.open("w", encoding="utf-8", newline="\n") as d,
+        (tmp / "kg.nt").open("w", encoding="utf-8", newline="\n") as f,
+    ):  # one pass: data.nt on the way to kg.nt
+        resolutions = _tee(_merged(entries_nt, lineage_lines_, work), d)
+        for line in _merge_unique(resolutions, *small.values()):
             counts.add(line)
             f.write(line + "\n")
     result.triples = counts.triples

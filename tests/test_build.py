@@ -347,3 +347,19 @@ def test_a_stale_or_broken_cache_entry_is_rebuilt(tmp_path: Path) -> None:
     again = build(sample_paths(), out)
     assert again.reused == 1
     assert build(sample_paths(), out).reused == 2
+
+
+def test_merging_in_rounds_gives_the_same_graph(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past MERGE_FAN_IN documents the entries are merged in rounds: same bytes."""
+    import kg.build
+
+    bad = tmp_path / "75_148_E.xml"
+    bad.write_text(BAD_NUMBERING, encoding="utf-8")
+    files = [*sample_paths(), bad]
+    build(files, tmp_path / "once")
+    monkeypatch.setattr(kg.build, "MERGE_FAN_IN", 2)
+    build(files, tmp_path / "rounds", incremental=False)
+    rounds, once = tmp_path / "rounds" / "kg.nt", tmp_path / "once" / "kg.nt"
+    assert rounds.read_bytes() == once.read_bytes()
