@@ -20,12 +20,8 @@ deadline is off: each example has an explicit, generous timing guard instead
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 import time
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -34,23 +30,10 @@ from hypothesis import strategies as st
 
 from kg.errors import KGError
 from kg.model import Document
+from tests import hostile as H
 
-ROOT = Path(__file__).resolve().parents[1]
 SECONDS = 15  # per example: a guard against blow-ups, not a benchmark
 
-
-def _load(name: str, path: Path) -> ModuleType:
-    if name in sys.modules:  # shared by the hardening and fuzz test files
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-H = _load("_hostile", ROOT / "tests" / "hostile.py")
 # DCKG_FUZZ_EXAMPLES=2000 runs a longer campaign with fresh random examples.
 CAMPAIGN = int(os.environ.get("DCKG_FUZZ_EXAMPLES", "0"))
 FUZZ = settings(

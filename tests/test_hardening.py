@@ -36,33 +36,16 @@ Found and fixed (each fix carries a comment naming this file):
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 from kg.errors import KGError
 from kg.model import Document
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _load(name: str, path: Path) -> ModuleType:
-    if name in sys.modules:  # shared by the hardening and fuzz test files
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-H = _load("_hostile", ROOT / "tests" / "hostile.py")
+from tests import hostile as H
 
 
 def _euid() -> int:
