@@ -46,6 +46,7 @@ from kg.errors import KGError
 from kg.query import Engine, OxigraphEngine
 from kg.rdf.iris import Minter
 from kg.viz_describe import add_texts, describe
+from kg.viz_project import fold_projection, whole
 from kg.viz_select import (
     DEFAULT_MAX_NODES,
     View,
@@ -53,10 +54,8 @@ from kg.viz_select import (
     around,
     cap,
     expand,
-    fold_paragraphs,
     iri_kind,
     merge,
-    project,
     resolution_parts,
     run,
     values,
@@ -143,22 +142,26 @@ def _finish(engine: Engine, minter: Minter, g: nx.MultiDiGraph, view: View, max_
 
 
 def whole_view(engine: Engine, max_nodes: int = DEFAULT_MAX_NODES) -> View:
-    """Every resolution, paragraph, entry and topic that is linked to something."""
+    """Every resolution, paragraph, entry and topic that is linked to something.
+
+    A graph with more than ``max_nodes`` nodes is folded into resolutions
+    (:func:`kg.viz_project.fold_projection`) without being made first.
+    """
     minter = _minter(engine)
-    g = project(engine, minter)
-    view = View("drug-control-kg: the whole graph", g)
-    read = sum(1 for *_, k in g.edges(keys=True) if k == "adopted by")
-    view.notes.append(
-        f"{read:,} resolution(s) read; the resolutions and documents they cite are nodes too."
-    )
-    if g.number_of_nodes() > max_nodes:
-        paragraphs = sum(1 for n in g if iri_kind(minter, n) == "paragraph")
-        g = view.graph = fold_paragraphs(g, minter)
-        view.notes.append(
+    facts = whole(engine, minter)
+    read = facts.count("adopted by")
+    notes = [f"{read:,} resolution(s) read; the resolutions and documents they cite are nodes too."]
+    if len(facts.nodes) > max_nodes:
+        paragraphs = sum(1 for n in facts.nodes if facts.is_paragraph(minter, n))
+        g = fold_projection(facts, minter)
+        notes.append(
             f"The graph has {paragraphs:,} paragraphs, more than --max-nodes ({max_nodes:,}) "
             "allows: each resolution stands for its paragraphs, and edges count their links. "
             "Draw one resolution (--resolution) or entity (--focus) to see paragraphs."
         )
+    else:
+        g = facts.graph()
+    view = View("drug-control-kg: the whole graph", g, notes=notes)
     return _finish(engine, minter, g, view, max_nodes)
 
 

@@ -7,8 +7,9 @@ resolutions, paragraphs, bodies, instruments, initiatives, actor groups,
 topics and cited documents — in a :class:`networkx.MultiDiGraph` whose nodes
 are IRIs.  Each relation is one SPARQL pattern (:data:`RELATIONS`), asked
 
-* for the whole graph (:func:`project`: single-pattern scans, no joins; the
-  paragraph of a mention or directive is read off its IRI, which
+* for the whole graph (:func:`project`, read by :mod:`kg.viz_project`: one
+  query per relation grouped by target, no joins by look-up; the paragraph
+  of a mention or directive is read off its IRI, which
   :meth:`kg.rdf.iris.Minter.item` mints as ``<paragraph>/<kind>/<n>``), or
 * around a set of nodes (:func:`around`, :func:`expand`: the same patterns
   with a ``VALUES`` block on either end), so that a focus, resolution or
@@ -50,7 +51,6 @@ __all__ = [
     "around",
     "cap",
     "expand",
-    "fold_paragraphs",
     "iri_kind",
     "merge",
     "paragraph_of",
@@ -212,29 +212,14 @@ def _rows(
 
 
 def _fold(facts: Iterable[tuple[Relation, str, str, tuple[str, ...]]]) -> nx.MultiDiGraph:
-    """One edge per (paragraph, target, relation) — per lemma for directives — with counts."""
-    g = nx.MultiDiGraph()
-    for rel, s, o, extras in facts:
-        lemma, strength = (
-            (extras[0] or "?", int(extras[1] or 0)) if rel.name == "directive" else ("", -1)
-        )
-        key = f"directive:{lemma}" if rel.name == "directive" else rel.name
-        if g.has_edge(s, o, key):
-            data = g.edges[s, o, key]
-            data["count"] += 1
-            data["strength"] = max(data["strength"], strength) if lemma else None
-        else:
-            label = lemma or RELATION_LABELS[rel.name]
-            g.add_edge(s, o, key=key, relation=rel.name, count=1, label=label,
-                       strength=strength if lemma else None)  # fmt: skip
-    for data in (d for *_, d in g.edges(data=True)):
-        times = f" ({data['count']} times)" if data["count"] > 1 else ""
-        said = f": strength {data['strength']}" if data["relation"] == "directive" else ""
-        data["title"] = f"{data['label']}{said}{times}"
-    for s, o, key in [(s, o, k) for s, o, k in g.edges(keys=True) if k == "mentions"]:
-        if len(g.succ[s][o]) > 1:
-            g.remove_edge(s, o, key)
-    return g
+    """One edge per (paragraph, target, relation) — per lemma for directives — with counts.
+
+    A ``mentions`` edge is dropped where the paragraph has another edge to
+    the same node (see :class:`kg.viz_project.Projection`).
+    """
+    from kg.viz_project import Projection
+
+    return Projection.of(facts).graph()
 
 
 def merge(into: nx.MultiDiGraph, g: nx.MultiDiGraph) -> None:
@@ -249,10 +234,13 @@ def merge(into: nx.MultiDiGraph, g: nx.MultiDiGraph) -> None:
 
 
 def project(engine: Engine, minter: Minter) -> nx.MultiDiGraph:
-    """The whole graph folded into typed edges (see :data:`RELATIONS`)."""
-    return _fold(
-        (rel, *row) for rel in RELATIONS for row in _rows(engine, minter, rel, _query(rel))
-    )
+    """The whole graph folded into typed edges (see :data:`RELATIONS`).
+
+    Read by :func:`kg.viz_project.whole`: each relation grouped by its target.
+    """
+    from kg.viz_project import project as whole_graph
+
+    return whole_graph(engine, minter)
 
 
 def around(
@@ -312,67 +300,6 @@ def resolution_parts(engine: Engine, resolution: str) -> set[str]:
         engine, f"SELECT ?s WHERE {{ {values('r', [resolution])} ?s eli:is_part_of+ ?r }}"
     )
     return {t.value for (t,) in results.rows if isinstance(t, NamedNode)}
-
-
-def fold_paragraphs(g: nx.MultiDiGraph, minter: Minter) -> nx.MultiDiGraph:
-    """Each resolution stands for its paragraphs: their links become the resolution's.
-
-    Edges keep their relation and add up their ``count``; a resolution's acts
-    towards one addressee become one ``directive`` edge with the strongest
-    strength and the lemmas in its tooltip.  Links inside one resolution
-    (and ``part of``) disappear.
-    """
-    owner: dict[str, str | None] = {}
-
-    def resolution_of(node: str) -> str | None:
-        if node not in owner:
-            parents = [o for _, o, k in g.out_edges(node, keys=True) if k == "part of"]
-            owner[node] = None  # guards against cycles
-            parent = parents[0] if parents else None
-            up = (
-                parent
-                if parent is None or iri_kind(minter, parent) != "paragraph"
-                else resolution_of(parent)
-            )
-            owner[node] = up
-        return owner[node]
-
-    out = nx.MultiDiGraph()
-    lemmas: dict[tuple[str, str], Counter[str]] = {}
-    for s, o, data in g.edges(data=True):
-        if data["relation"] == "part of":
-            continue
-        a = resolution_of(s) if iri_kind(minter, s) == "paragraph" else s
-        b = resolution_of(o) if iri_kind(minter, o) == "paragraph" else o
-        if a is None or b is None or a == b:
-            continue
-        rel = data["relation"]
-        if out.has_edge(a, b, rel):
-            edge = out.edges[a, b, rel]
-            edge["count"] += data["count"]
-            if rel == "directive":
-                edge["strength"] = max(edge["strength"], data["strength"])
-        else:
-            out.add_edge(
-                a, b, key=rel, relation=rel, count=data["count"], strength=data["strength"]
-            )
-        if rel == "directive":
-            lemmas.setdefault((a, b), Counter())[data["label"]] += data["count"]
-    for a, b, rel, data in out.edges(keys=True, data=True):
-        n = data["count"]
-        data["label"] = f"{RELATION_LABELS[rel]} ({n})" if n > 1 else RELATION_LABELS[rel]
-        if rel == "directive":
-            said = ", ".join(
-                f"{lem} {k}"
-                for lem, k in sorted(lemmas[(a, b)].items(), key=lambda kv: (-kv[1], kv[0]))
-            )
-            data["title"] = f"{said} (strongest: {data['strength']})"
-        else:
-            data["title"] = f"{RELATION_LABELS[rel]}: {n} paragraph link(s)"
-    for a, b in {(a, b) for a, b, k in out.edges(keys=True) if k == "mentions"}:
-        if len(out.succ[a][b]) > 1:
-            out.remove_edge(a, b, "mentions")
-    return out
 
 
 # ------------------------------------------------------------- the cap
@@ -439,7 +366,7 @@ def cap(
     shown, dropped = kept + ranked[:room], ranked[room:]
     minter = minter or Minter()
     by_kind = Counter(g.nodes[n].get("kind") or iri_kind(minter, n) for n in dropped)
-    out = g.subgraph(shown).copy()
+    out = _induced(g, shown)
     edges_total = out.number_of_edges()
     if edges_total > max_edges:
         out.remove_edges_from(_weak_edges(out, max(1, max_edges // max(1, len(shown)))))
@@ -452,6 +379,18 @@ def cap(
         edges_total=edges_total,
     )
     return out, omitted
+
+
+def _induced(g: nx.MultiDiGraph, nodes: list[str]) -> nx.MultiDiGraph:
+    """``g.subgraph(nodes).copy()`` (data copied), built without going through filtered views."""
+    keep = set(nodes)
+    out = nx.MultiDiGraph()
+    out.graph.update(g.graph)
+    out.add_nodes_from((n, g.nodes[n].copy()) for n in nodes)
+    out.add_edges_from(
+        (u, v, k, d.copy()) for u, v, k, d in g.out_edges(nodes, keys=True, data=True) if v in keep
+    )
+    return out
 
 
 def _weak_edges(g: nx.MultiDiGraph, per_node: int) -> list[tuple[str, str, str]]:

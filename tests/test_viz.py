@@ -48,7 +48,8 @@ from kg.viz import (
 )
 from kg.viz_cli import viz_command
 from kg.viz_layout import PHYSICS_MAX, spring_layout
-from kg.viz_select import cap, project
+from kg.viz_project import fold_paragraphs, fold_projection, whole
+from kg.viz_select import RELATIONS, _fold, _query, _rows, cap, iri_kind, project
 
 M = Minter()
 PAYLOADS = ("<script>window.__pwned=1</script>", '"><img src=x onerror="window.__pwned=1">')
@@ -201,6 +202,57 @@ def test_subparagraphs_inherit_the_request(folded: nx.MultiDiGraph) -> None:
         sub = str(M.paragraph("A/RES/61/183", f"op33.{label}"))
         assert folded.get_edge_data(sub, unodc, "directive:request")["strength"] == 4
         assert "part of" in folded.get_edge_data(sub, str(M.paragraph("A/RES/61/183", "op33")))
+
+
+def _row_by_row(engine: Engine) -> nx.MultiDiGraph:
+    """The projection read the simple way: each relation row by row, one fact per row."""
+    return _fold((rel, *row) for rel in RELATIONS for row in _rows(engine, M, rel, _query(rel)))
+
+
+def _edges(g: nx.MultiDiGraph) -> list[tuple[str, str, str, list[tuple[str, Any]]]]:
+    return sorted((u, v, k, sorted(d.items())) for u, v, k, d in g.edges(keys=True, data=True))
+
+
+def test_grouped_reading_gives_the_row_by_row_projection(
+    engine: Engine, folded: nx.MultiDiGraph
+) -> None:
+    simple = _row_by_row(engine)
+    assert set(folded) == set(simple) and _edges(folded) == _edges(simple)
+    assert folded.number_of_edges() > 500
+
+
+def test_fold_projection_is_fold_paragraphs(engine: Engine, folded: nx.MultiDiGraph) -> None:
+    facts = whole(engine, M)
+    a, b = fold_paragraphs(folded, M), fold_projection(facts, M)
+    assert set(a) == set(b) and _edges(a) == _edges(b) and a.number_of_edges() > 50
+    assert all((iri_kind(M, n) == "paragraph") == facts.is_paragraph(M, n) for n in folded)
+
+
+def test_projection_falls_back_to_rows() -> None:
+    """A blank mention node, and a paragraph with two parents: read row by row."""
+    import pyoxigraph as ox
+
+    from kg.export import nt_line
+    from kg.rdf.namespaces import DCKG, ELI
+
+    res = M.resolution("A/RES/1/1")
+    op1, op2 = (M.paragraph("A/RES/1/1", p) for p in ("op1", "op2"))
+    triples = [
+        (op1, ELI.is_part_of, res),
+        (op1, ELI.is_part_of, op2),
+        (op2, ELI.is_part_of, res),
+        (M.item("A/RES/1/1", "op1", "mention", 1), DCKG.mentions, M.entity("INCB", "body")),
+        (op2, ELI.is_about, M.topic("funding")),
+        (op2, ELI.is_about, M.subject("Drugs")),
+    ]
+    blank = f"_:b <{DCKG.mentions}> <{M.entity('UNODC', 'body')}> ."
+    store = ox.Store()
+    store.load("\n".join([*map(nt_line, triples), blank]) + "\n", format=ox.RdfFormat.N_TRIPLES)
+    engine = open_engine(store)
+    got, simple = project(engine, M), _row_by_row(engine)
+    assert _edges(got) == _edges(simple) and len(_edges(got)) == 5
+    assert list(got.out_edges(str(op1), keys=True)) == list(simple.out_edges(str(op1), keys=True))
+    assert _edges(fold_projection(whole(engine, M), M)) == _edges(fold_paragraphs(got, M))
 
 
 # ------------------------------------------------------------------ views
