@@ -64,13 +64,14 @@ from kg.build_documents import (
     process_chunk,
     reference_triples,
 )
-from kg.build_lineage import Entry, lineage_lines, parse_lines
+from kg.build_lineage import Entry, lineage_stage
 from kg.errors import KGError
 from kg.export import nt_line, write_jsonld, write_ntriples, write_turtle
 from kg.model import Metadata
 from kg.rdf.dataset import Counts, void_triples
 from kg.rdf.iris import Minter
-from kg.rdf.namespaces import DCKG, DEFAULT_BASE
+from kg.rdf.mapping import Triple
+from kg.rdf.namespaces import DEFAULT_BASE
 from kg.rdf.paths import CONTEXT_FILE, ONTOLOGY_FILE
 from kg.rdf.provenance import Source, build_digest, build_triples
 from kg.store import write_store
@@ -89,8 +90,6 @@ __all__ = ["CHUNK", "MARKER", "BuildResult", "build"]
 CHUNK = 8
 #: File that marks a folder as written by dckg build (safe to replace).
 MARKER = ".dckg-build"
-#: The lineage memo in the cache (see :mod:`kg.build_lineage`).
-LINEAGE_MEMO = "lineage.json"
 #: Most files merged at once (sorted N-Triples); more are merged in rounds.
 MERGE_FAN_IN = 256
 
@@ -324,26 +323,22 @@ def _build_into(
     # 2b. paragraph lineage within title series (validated with the provenance shapes)
     t = time.perf_counter()
     lineage_lines_: list[str] = []
+    derived: list[Triple] = []
     if lineage:
         entries = [
             Entry(key, str(path), Metadata(d.symbol, "", d.session, d.adopted, d.title))
             for key, path, d in zip(keys, files, docs, strict=True)
         ]
-        lineage_lines_, memo, result.aligned = lineage_lines(
-            entries, minter, cache.load_memo(LINEAGE_MEMO)
-        )
-        cache.save_memo(LINEAGE_MEMO, memo)
-    derivations = parse_lines(lineage_lines_)
-    if derivations:
-        report.add(Validator(load_shapes("document"), minter).validate(derivations))
-        report.graphs += 1
+        stage = lineage_stage(entries, minter, cache)
+        lineage_lines_, derived, result.aligned = stage.lines, stage.derived, stage.aligned
+        report.add(stage.findings)
+        report.graphs += 1 if stage.lines else 0
     secs["lineage"] = time.perf_counter() - t
 
     # 3. cross-resolution rules on the summary graph
     t = time.perf_counter()
     corpus = Validator(load_shapes("corpus"), minter)
     texts_sources = {text: sorted(set(src)) for text, src in texts.items()}
-    derived = [t for t in derivations if t[1] == DCKG.derivedFrom]
     report.add(corpus.validate(summary_triples(texts_sources, derived, paragraphs)))
     report.graphs += 1
     secs["corpus"] = time.perf_counter() - t

@@ -18,7 +18,8 @@ Each entry is two files:
   source, findings of the document shapes, title and dates for lineage).
 
 ``lineage.json`` remembers the paragraph alignments between pairs of
-entries (see :mod:`kg.build_lineage`).
+entries and ``lineage-checked.json`` the last check of the links (see
+:mod:`kg.build_lineage`).
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -46,7 +47,14 @@ from kg.build_documents import DocumentResult
 from kg.rdf.provenance import Source
 from kg.validate import Finding
 
-__all__ = ["CACHE_DIR", "Cache", "fingerprint", "input_key"]
+__all__ = [
+    "CACHE_DIR",
+    "Cache",
+    "findings_from_json",
+    "findings_to_json",
+    "fingerprint",
+    "input_key",
+]
 
 #: Folder of the cache inside the build's output folder.
 CACHE_DIR = ".cache"
@@ -81,9 +89,19 @@ def input_key(path: Path, tool: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
+def findings_to_json(findings: Iterable[Finding]) -> list[dict[str, str]]:
+    """Validation findings as JSON objects (for the cache)."""
+    return [asdict(f) for f in findings]
+
+
+def findings_from_json(data: Iterable[dict[str, str]]) -> list[Finding]:
+    """The inverse of :func:`findings_to_json`."""
+    return [Finding(**f) for f in data]
+
+
 def _to_json(doc: DocumentResult) -> dict[str, Any]:
     data = asdict(doc)
-    data["findings"] = [asdict(f) for f in doc.findings]
+    data["findings"] = findings_to_json(doc.findings)
     return data
 
 
@@ -93,7 +111,7 @@ def _from_json(data: dict[str, Any]) -> DocumentResult:
             **data,
             "source": Source(**data["source"]),
             "paragraph_ids": tuple(data["paragraph_ids"]),
-            "findings": tuple(Finding(**f) for f in data["findings"]),
+            "findings": tuple(findings_from_json(data["findings"])),
         }
     )
 

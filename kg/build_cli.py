@@ -57,13 +57,25 @@ def _fail(message: str) -> None:
     help="Worker processes (default: CPUs, at most 4).",
 )
 @click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Leave out files whose name matches GLOB (repeatable), e.g. --exclude '*_F.xml'.",
+)
+@click.option(
     "--clean",
     is_flag=True,
     help="Process every file again; do not reuse the previous build's cache.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 def build_command(
-    paths: tuple[str, ...], out: str, base: str, jobs: int | None, clean: bool, quiet: bool
+    paths: tuple[str, ...],
+    out: str,
+    base: str,
+    jobs: int | None,
+    exclude: tuple[str, ...],
+    clean: bool,
+    quiet: bool,
 ) -> None:
     """Build the knowledge graph: read, extract, map to RDF, validate, store, export.
 
@@ -78,14 +90,21 @@ def build_command(
     same as a clean build's.  --clean processes every file again.
 
     \b
-    Example:
-      dckg build ../shared/corpus/akn --out out
+    Examples:
+      dckg build ../shared/corpus/akn --out corpus
+      dckg build ../shared/corpus/akn kg/sample --exclude '*_F.xml' --out corpus
     """
+    from fnmatch import fnmatch
+
     from kg.build import build
     from kg.cli import expand_paths
     from kg.sample import sample_paths
 
     files = list(expand_paths(paths)) if paths else sample_paths()
+    files = [f for f in files if not any(fnmatch(f.name, g) for g in exclude)]
+    if not files:
+        _fail("no input files left (see --exclude)")
+        sys.exit(EXIT_ERROR)
     incremental = not clean
     try:
         if quiet or len(files) < PROGRESS_MIN:

@@ -24,12 +24,14 @@ True
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kg.build_cache import Cache
 from kg.export import nt_lines
 from kg.lineage import (
     SERIES_MIN_PARAGRAPHS,
@@ -43,9 +45,22 @@ from kg.lineage import (
 from kg.model import Document, Metadata
 from kg.rdf.iris import Minter
 from kg.rdf.mapping import Triple, derivation_triples
+from kg.rdf.namespaces import DCKG
 from kg.read import read_path
+from kg.validate import Finding
 
-__all__ = ["Entry", "lineage_lines", "lineage_triples", "parse_lines"]
+__all__ = [
+    "Entry",
+    "LineageStage",
+    "lineage_lines",
+    "lineage_stage",
+    "lineage_triples",
+    "parse_lines",
+]
+
+#: Cache memos (see :mod:`kg.build_cache`): pair comparisons, and the last check of the links.
+MEMO = "lineage.json"
+CHECKED = "lineage-checked.json"
 
 #: Documents kept in memory while comparing (a series pair needs two).
 READ_CACHE = 16
@@ -160,6 +175,44 @@ def parse_lines(lines: Sequence[str]) -> list[Triple]:
     g = Graph()
     g.parse(data="\n".join(lines) + "\n", format="nt")
     return [(s, p, o) for s, p, o in g]  # type: ignore[misc]
+
+
+@dataclass(frozen=True)
+class LineageStage:
+    """What the build's lineage stage gives: lines, their findings, the links."""
+
+    lines: list[str]  # sorted N-Triples lines of the derivations
+    findings: list[Finding]  # of the document shapes on those lines
+    derived: list[Triple]  # the dckg:derivedFrom triples (for the corpus shapes)
+    aligned: int  # pairs aligned in this build
+
+
+def lineage_stage(entries: Sequence[Entry], minter: Minter, cache: Cache) -> LineageStage:
+    """Lineage of ``entries`` for the build, remembered in ``cache`` between builds.
+
+    The links are checked with the document shapes; the check is remembered
+    too (by a digest of the tool and the lines), since the links of a large
+    corpus take seconds to check and rarely change.
+    """
+    from kg.build_cache import findings_from_json, findings_to_json, fingerprint
+    from kg.validate import Validator, load_shapes
+
+    lines, memo, aligned = lineage_lines(entries, minter, cache.load_memo(MEMO))
+    cache.save_memo(MEMO, memo)
+    digest = hashlib.sha256()
+    digest.update(fingerprint(minter.base).encode())
+    for line in lines:
+        digest.update(line.encode("utf-8") + b"\n")
+    key = digest.hexdigest()
+    known = cache.load_memo(CHECKED)
+    if known.get("key") == key:
+        findings = findings_from_json(known.get("findings", []))
+    else:
+        findings = Validator(load_shapes("document"), minter).validate(parse_lines(lines))
+    cache.save_memo(CHECKED, {"key": key, "findings": findings_to_json(findings)})
+    derived_iri = f" <{DCKG.derivedFrom}> "
+    derived = parse_lines([line for line in lines if derived_iri in line])
+    return LineageStage(lines, findings, derived, aligned)
 
 
 def lineage_triples(files: Sequence[Path], minter: Minter) -> list[Triple]:

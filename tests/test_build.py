@@ -325,7 +325,7 @@ def test_incremental_rebuild_equals_a_clean_build(tmp_path: Path) -> None:
     assert (third.reused, third.aligned) == (3, 0)
     _outputs_equal(out, tmp_path / "clean")
     cached = sorted(p.name for p in (out / ".cache").iterdir())
-    assert len(cached) == 2 * 3 + 1  # .nt + .json per document, the lineage memo
+    assert len(cached) == 2 * 3 + 2  # .nt + .json per document, the two lineage memos
 
 
 def test_clean_flag_and_summary(tmp_path: Path) -> None:
@@ -340,10 +340,9 @@ def test_clean_flag_and_summary(tmp_path: Path) -> None:
 def test_a_stale_or_broken_cache_entry_is_rebuilt(tmp_path: Path) -> None:
     out = tmp_path / "o"
     build(sample_paths(), out)
-    for entry in (out / ".cache").glob("*.json"):
-        if entry.name != "lineage.json":
-            entry.write_text("{not json", encoding="utf-8")
-            break
+    entry = next(p for p in sorted((out / ".cache").glob("*.json")) if "lineage" not in p.name)
+    entry.write_text("{not json", encoding="utf-8")
+    (out / ".cache" / "lineage-checked.json").write_text("[]", encoding="utf-8")
     again = build(sample_paths(), out)
     assert again.reused == 1
     assert build(sample_paths(), out).reused == 2
@@ -363,3 +362,12 @@ def test_merging_in_rounds_gives_the_same_graph(
     build(files, tmp_path / "rounds", incremental=False)
     rounds, once = tmp_path / "rounds" / "kg.nt", tmp_path / "once" / "kg.nt"
     assert rounds.read_bytes() == once.read_bytes()
+
+
+def test_exclude_leaves_files_out(tmp_path: Path) -> None:
+    folder = str(sample_paths()[0].parent)
+    out = str(tmp_path / "o")
+    one = CliRunner().invoke(main, ["build", folder, "--exclude", "*61_183*", "--out", out])
+    assert one.exit_code == 0 and one.output.startswith("1 documents"), one.output
+    none = CliRunner().invoke(main, ["build", folder, "--exclude", "*.txt", "--out", out])
+    assert none.exit_code == 2 and "no input files left" in none.output
