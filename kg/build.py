@@ -230,6 +230,7 @@ def build(
     progress: Progress | None = None,
     lineage: bool = True,
     incremental: bool = True,
+    stage: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build the graph of ``files`` into the folder ``out`` (see the module docstring).
 
@@ -239,7 +240,7 @@ def build(
     With ``incremental`` (the default), files unchanged since the previous
     build into ``out`` are taken from its cache; the output is the same
     as a clean build's.  ``progress(done, total)`` is called as documents
-    are done.
+    are done, ``stage(name)`` as each later stage begins.
 
     Raises :class:`kg.errors.KGError` on bad input; ``out`` is then untouched.
     """
@@ -257,7 +258,9 @@ def build(
     old = out / CACHE_DIR if incremental and (out / MARKER).is_file() else None
     try:
         cache = Cache(tmp / CACHE_DIR, old)
-        result = _build_into(tmp, files, minter, jobs, progress, ended, lineage, cache)
+        result = _build_into(
+            tmp, files, minter, jobs, progress, ended, lineage, cache, stage or _silent
+        )
         (tmp / MARKER).write_text(f"dckg {__version__}\n", encoding="utf-8")
         _swap(tmp, out)
     except BaseException:
@@ -284,6 +287,7 @@ def _build_into(
     ended: str | None,
     lineage: bool,
     cache: Cache,
+    stage: Callable[[str], None],
 ) -> BuildResult:
     result = BuildResult(out=tmp)
     secs = result.seconds = {f"documents.{s}": 0.0 for s in STAGES}
@@ -321,6 +325,7 @@ def _build_into(
     secs["reference"] = time.perf_counter() - t
 
     # 2b. paragraph lineage within title series (validated with the provenance shapes)
+    stage("lineage")
     t = time.perf_counter()
     lineage_lines_: list[str] = []
     derived: list[Triple] = []
@@ -329,10 +334,10 @@ def _build_into(
             Entry(key, str(path), Metadata(d.symbol, "", d.session, d.adopted, d.title))
             for key, path, d in zip(keys, files, docs, strict=True)
         ]
-        stage = lineage_stage(entries, minter, cache)
-        lineage_lines_, derived, result.aligned = stage.lines, stage.derived, stage.aligned
-        report.add(stage.findings)
-        report.graphs += 1 if stage.lines else 0
+        links = lineage_stage(entries, minter, cache)
+        lineage_lines_, derived, result.aligned = links.lines, links.derived, links.aligned
+        report.add(links.findings)
+        report.graphs += 1 if links.lines else 0
     secs["lineage"] = time.perf_counter() - t
 
     # 3. cross-resolution rules on the summary graph
@@ -344,6 +349,7 @@ def _build_into(
     secs["corpus"] = time.perf_counter() - t
 
     # 4. the canonical triples: the documents' cache entries and the small graphs, merged
+    stage("writing kg.nt")
     t = time.perf_counter()
     small = {
         "authority": _unique_sorted(nt_line(x) for x in authority),
@@ -366,6 +372,7 @@ def _build_into(
     secs["triples"] = time.perf_counter() - t
 
     # 5. the store (loaded by Oxigraph in a thread) and the other exports
+    stage("store and exports")
     t = time.perf_counter()
     named = {}
     for name, lines in small.items():
@@ -385,6 +392,7 @@ def _build_into(
         secs["store"] = store.result()
     shutil.rmtree(work)
     secs["export+store"] = time.perf_counter() - t
+    stage("overview page")
     t = time.perf_counter()
     from kg.viz import write_overview  # pyvis is only needed once the store exists
 
@@ -435,6 +443,10 @@ def _documents(
             cache.put(key, doc)
             found[key] = doc
     return [found[k] for k in keys]
+
+
+def _silent(name: str) -> None:
+    """No report of the stages."""
 
 
 def _timed(f: Callable[..., object], *args: object) -> float:

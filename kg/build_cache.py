@@ -18,8 +18,7 @@ Each entry is two files:
   source, findings of the document shapes, title and dates for lineage).
 
 ``lineage.json`` remembers the paragraph alignments between pairs of
-entries and ``lineage-checked.json`` the last check of the links (see
-:mod:`kg.build_lineage`).
+entries and the check of their links (see :mod:`kg.build_lineage`).
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())

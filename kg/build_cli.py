@@ -130,6 +130,7 @@ def build_command(
                     jobs=jobs,
                     incremental=incremental,
                     progress=lambda done, total: bar.update(task, completed=done, total=total),
+                    stage=lambda name: bar.update(task, description=name),
                 )
     except KGError as exc:
         _fail(str(exc))

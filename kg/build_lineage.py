@@ -9,10 +9,10 @@ New and dropped paragraphs have no link.
 The build works from its cache entries (:class:`Entry`: the metadata the
 series need, no text), and remembers between builds what it compared: the
 subject test and the alignment of each pair of entries, with the pair's
-derivation lines, in a memo keyed by the two entries' cache keys (see
-:mod:`kg.build_cache`).  A document is read again only when a pair it is in
-was not compared before, so a rebuild after one changed file aligns only
-that file's pairs.
+derivation lines and the findings of their check, in a memo keyed by the two
+entries' cache keys (see :mod:`kg.build_cache`).  A document is read again
+only when a pair it is in was not compared before, so a rebuild after one
+changed file aligns and checks only that file's pairs.
 
 >>> from kg.rdf.iris import Minter
 >>> from kg.sample import sample_paths
@@ -24,7 +24,6 @@ True
 
 from __future__ import annotations
 
-import hashlib
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -58,9 +57,8 @@ __all__ = [
     "parse_lines",
 ]
 
-#: Cache memos (see :mod:`kg.build_cache`): pair comparisons, and the last check of the links.
+#: The cache memo (see :mod:`kg.build_cache`) of the pair comparisons and their checks.
 MEMO = "lineage.json"
-CHECKED = "lineage-checked.json"
 
 #: Documents kept in memory while comparing (a series pair needs two).
 READ_CACHE = 16
@@ -151,6 +149,15 @@ class _Comparer:
         return {"subject": self.subjects, "pairs": self.pairs}
 
 
+def _series(
+    entries: Sequence[Entry], minter: Minter, memo: dict[str, Any] | None
+) -> tuple[_Comparer, list[str]]:
+    """The comparer used and the memo keys of the consecutive series pairs found."""
+    comparer = _Comparer(minter, memo or {})
+    pairs = series_pairs_by(entries, comparer.subject, comparer.shared)
+    return comparer, [f"{old.key}:{new.key}" for old, new in pairs]
+
+
 def lineage_lines(
     entries: Sequence[Entry], minter: Minter, memo: dict[str, Any] | None = None
 ) -> tuple[list[str], dict[str, Any], int]:
@@ -159,10 +166,8 @@ def lineage_lines(
     Returns the sorted, unique N-Triples lines, the memo for the next build
     and how many pairs had to be aligned (the rest came from ``memo``).
     """
-    comparer = _Comparer(minter, memo or {})
-    lines: set[str] = set()
-    for old, new in series_pairs_by(entries, comparer.subject, comparer.shared):
-        lines.update(comparer.pairs[f"{old.key}:{new.key}"].get("lines", ()))
+    comparer, found = _series(entries, minter, memo)
+    lines = {line for pair in found for line in comparer.pairs[pair].get("lines", ())}
     return sorted(lines), comparer.memo(), comparer.aligned
 
 
@@ -190,29 +195,32 @@ class LineageStage:
 def lineage_stage(entries: Sequence[Entry], minter: Minter, cache: Cache) -> LineageStage:
     """Lineage of ``entries`` for the build, remembered in ``cache`` between builds.
 
-    The links are checked with the document shapes; the check is remembered
-    too (by a digest of the tool and the lines), since the links of a large
-    corpus take seconds to check and rarely change.
+    The links are checked with the document shapes, which look at one new
+    paragraph's links at a time, so each pair's findings are remembered with
+    it: only the links of pairs not checked before are checked, in one run.
     """
-    from kg.build_cache import findings_from_json, findings_to_json, fingerprint
+    from kg.build_cache import findings_from_json, findings_to_json
     from kg.validate import Validator, load_shapes
 
-    lines, memo, aligned = lineage_lines(entries, minter, cache.load_memo(MEMO))
-    cache.save_memo(MEMO, memo)
-    digest = hashlib.sha256()
-    digest.update(fingerprint(minter.base).encode())
-    for line in lines:
-        digest.update(line.encode("utf-8") + b"\n")
-    key = digest.hexdigest()
-    known = cache.load_memo(CHECKED)
-    if known.get("key") == key:
-        findings = findings_from_json(known.get("findings", []))
-    else:
-        findings = Validator(load_shapes("document"), minter).validate(parse_lines(lines))
-    cache.save_memo(CHECKED, {"key": key, "findings": findings_to_json(findings)})
+    comparer, found = _series(entries, minter, cache.load_memo(MEMO))
+    pairs = comparer.pairs
+    todo = [pair for pair in found if "findings" not in pairs[pair]]
+    if todo:
+        owner: dict[str, str] = {}  # subject of a link line -> its pair
+        for pair in todo:
+            pairs[pair] = {**pairs[pair], "findings": []}
+            for line in pairs[pair].get("lines", ()):
+                owner[line[1 : line.index(">")]] = pair
+        lines = [line for pair in todo for line in pairs[pair].get("lines", ())]
+        for f in Validator(load_shapes("document"), minter).validate(parse_lines(lines)):
+            for pair in [owner[f.focus]] if f.focus in owner else todo:
+                pairs[pair]["findings"] += findings_to_json([f])
+    cache.save_memo(MEMO, comparer.memo())
+    lines = sorted({line for pair in found for line in pairs[pair].get("lines", ())})
+    findings = sorted({f for pair in found for f in findings_from_json(pairs[pair]["findings"])})
     derived_iri = f" <{DCKG.derivedFrom}> "
     derived = parse_lines([line for line in lines if derived_iri in line])
-    return LineageStage(lines, findings, derived, aligned)
+    return LineageStage(lines, findings, derived, comparer.aligned)
 
 
 def lineage_triples(files: Sequence[Path], minter: Minter) -> list[Triple]:

@@ -325,7 +325,7 @@ def test_incremental_rebuild_equals_a_clean_build(tmp_path: Path) -> None:
     assert (third.reused, third.aligned) == (3, 0)
     _outputs_equal(out, tmp_path / "clean")
     cached = sorted(p.name for p in (out / ".cache").iterdir())
-    assert len(cached) == 2 * 3 + 2  # .nt + .json per document, the two lineage memos
+    assert len(cached) == 2 * 3 + 1  # .nt + .json per document, the lineage memo
 
 
 def test_clean_flag_and_summary(tmp_path: Path) -> None:
@@ -342,7 +342,7 @@ def test_a_stale_or_broken_cache_entry_is_rebuilt(tmp_path: Path) -> None:
     build(sample_paths(), out)
     entry = next(p for p in sorted((out / ".cache").glob("*.json")) if "lineage" not in p.name)
     entry.write_text("{not json", encoding="utf-8")
-    (out / ".cache" / "lineage-checked.json").write_text("[]", encoding="utf-8")
+    (out / ".cache" / "lineage.json").write_text("[]", encoding="utf-8")
     again = build(sample_paths(), out)
     assert again.reused == 1
     assert build(sample_paths(), out).reused == 2
@@ -371,3 +371,9 @@ def test_exclude_leaves_files_out(tmp_path: Path) -> None:
     assert one.exit_code == 0 and one.output.startswith("1 documents"), one.output
     none = CliRunner().invoke(main, ["build", folder, "--exclude", "*.txt", "--out", out])
     assert none.exit_code == 2 and "no input files left" in none.output
+
+
+def test_stages_are_reported(tmp_path: Path) -> None:
+    names: list[str] = []
+    build(sample_paths(), tmp_path / "o", stage=names.append)
+    assert names == ["lineage", "writing kg.nt", "store and exports", "overview page"]
