@@ -334,7 +334,7 @@ def _build_into(
             Entry(key, str(path), Metadata(d.symbol, "", d.session, d.adopted, d.title))
             for key, path, d in zip(keys, files, docs, strict=True)
         ]
-        links = lineage_stage(entries, minter, cache)
+        links = lineage_stage(entries, minter, cache, jobs)
         lineage_lines_, derived, result.aligned = links.lines, links.derived, links.aligned
         report.add(links.findings)
         report.graphs += 1 if links.lines else 0

@@ -24,9 +24,12 @@ True
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import OrderedDict
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -60,8 +63,12 @@ __all__ = [
 #: The cache memo (see :mod:`kg.build_cache`) of the pair comparisons and their checks.
 MEMO = "lineage.json"
 
-#: Documents kept in memory while comparing (a series pair needs two).
+#: Documents kept in memory while comparing (a series pair needs two), per process.
 READ_CACHE = 16
+#: Comparisons left to do from which worker processes are used (see ``jobs``).
+PARALLEL_MIN = 16
+#: Comparisons sent to a worker at a time (neighbours share documents).
+PREFETCH_CHUNK = 8
 
 
 @dataclass(frozen=True)
@@ -95,10 +102,38 @@ def _link_triples(minter: Minter, old: Document, new: Document, lineage: Lineage
     return triples
 
 
-class _Comparer:
-    """The two comparisons of :func:`series_pairs_by`, remembered by entry keys."""
+@lru_cache(maxsize=READ_CACHE)
+def _read_cached(path: str) -> Document:
+    return read_path(path)
 
-    def __init__(self, minter: Minter, memo: dict[str, Any]) -> None:
+
+def _compared(minter: Minter, a: Document, b: Document) -> dict[str, Any]:
+    """The memo entry of a pair: paragraphs shared and, if it may be a series pair, its lines."""
+    lineage = align(a, b)
+    count, share = shared_share(lineage, b)
+    found: dict[str, Any] = {"count": count, "share": share}
+    if count >= SERIES_MIN_PARAGRAPHS and share >= SERIES_MIN_SHARED:  # may be a series pair
+        found["lines"] = sorted(set(nt_lines(_link_triples(minter, a, b, lineage))))
+    return found
+
+
+def _work(kind: str, base: str, old: str, new: str) -> Any:
+    """One comparison in a worker process (documents read there, a few kept)."""
+    a, b = _read_cached(old), _read_cached(new)
+    return subject_kept(a, b) if kind == "subject" else _compared(Minter(base), a, b)
+
+
+class _Comparer:
+    """The two comparisons of :func:`series_pairs_by`, remembered by entry keys.
+
+    With ``jobs`` > 1, :meth:`prefetch` computes what is not remembered in
+    that many worker processes (started when first needed), before it is
+    asked for; :meth:`close` stops them.
+    """
+
+    def __init__(self, minter: Minter, memo: dict[str, Any], jobs: int = 1) -> None:
+        self.jobs = jobs
+        self.pool: ProcessPoolExecutor | None = None
         self.minter = minter
         self.old_subject: dict[str, float] = memo.get("subject", {})
         self.old_pairs: dict[str, dict[str, Any]] = memo.get("pairs", {})
@@ -136,13 +171,43 @@ class _Comparer:
 
     def _compare(self, old: Entry, new: Entry) -> dict[str, Any]:
         self.aligned += 1
-        a, b = self._read(old), self._read(new)
-        lineage = align(a, b)
-        count, share = shared_share(lineage, b)
-        found: dict[str, Any] = {"count": count, "share": share}
-        if count >= SERIES_MIN_PARAGRAPHS and share >= SERIES_MIN_SHARED:  # may be a series pair
-            found["lines"] = sorted(set(nt_lines(_link_triples(self.minter, a, b, lineage))))
-        return found
+        return _compared(self.minter, self._read(old), self._read(new))
+
+    def prefetch(self, kind: str, pairs: list[tuple[Entry, Entry]]) -> None:
+        """Compute ``kind`` ("subject" or "shared") for the ``pairs`` not remembered."""
+        if self.jobs <= 1:
+            return
+        done: dict[str, Any] = self.subjects if kind == "subject" else self.pairs
+        known: dict[str, Any] = self.old_subject if kind == "subject" else self.old_pairs
+        todo: dict[str, tuple[str, str]] = {}
+        for old, new in pairs:
+            pair = f"{old.key}:{new.key}"
+            if pair in done:
+                continue
+            if pair in known:
+                done[pair] = known[pair]
+            else:
+                todo[pair] = (old.path, new.path)
+        if len(todo) < PARALLEL_MIN:
+            return  # not worth the processes: asked one by one
+        if self.pool is None:
+            # spawned, not forked: the caller may run threads (rich's progress bar)
+            context = multiprocessing.get_context("spawn")
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
+        olds, news = [o for o, _ in todo.values()], [n for _, n in todo.values()]
+        n = len(todo)
+        results = self.pool.map(
+            _work, [kind] * n, [self.minter.base] * n, olds, news, chunksize=PREFETCH_CHUNK
+        )
+        for pair, result in zip(todo, results, strict=True):
+            done[pair] = result
+        if kind == "shared":
+            self.aligned += n
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
 
     def memo(self) -> dict[str, Any]:
         """What this build compared: the memo of the next build."""
@@ -150,11 +215,18 @@ class _Comparer:
 
 
 def _series(
-    entries: Sequence[Entry], minter: Minter, memo: dict[str, Any] | None
+    entries: Sequence[Entry], minter: Minter, memo: dict[str, Any] | None, jobs: int = 1
 ) -> tuple[_Comparer, list[str]]:
-    """The comparer used and the memo keys of the consecutive series pairs found."""
-    comparer = _Comparer(minter, memo or {})
-    pairs = series_pairs_by(entries, comparer.subject, comparer.shared)
+    """The comparer used and the memo keys of the consecutive series pairs found.
+
+    With ``jobs`` > 1, what is not remembered is computed in that many
+    worker processes.
+    """
+    comparer = _Comparer(minter, memo or {}, jobs)
+    try:
+        pairs = series_pairs_by(entries, comparer.subject, comparer.shared, comparer.prefetch)
+    finally:
+        comparer.close()
     return comparer, [f"{old.key}:{new.key}" for old, new in pairs]
 
 
@@ -192,7 +264,9 @@ class LineageStage:
     aligned: int  # pairs aligned in this build
 
 
-def lineage_stage(entries: Sequence[Entry], minter: Minter, cache: Cache) -> LineageStage:
+def lineage_stage(
+    entries: Sequence[Entry], minter: Minter, cache: Cache, jobs: int = 1
+) -> LineageStage:
     """Lineage of ``entries`` for the build, remembered in ``cache`` between builds.
 
     The links are checked with the document shapes, which look at one new
@@ -202,7 +276,7 @@ def lineage_stage(entries: Sequence[Entry], minter: Minter, cache: Cache) -> Lin
     from kg.build_cache import findings_from_json, findings_to_json
     from kg.validate import Validator, load_shapes
 
-    comparer, found = _series(entries, minter, cache.load_memo(MEMO))
+    comparer, found = _series(entries, minter, cache.load_memo(MEMO), jobs)
     pairs = comparer.pairs
     todo = [pair for pair in found if "findings" not in pairs[pair]]
     if todo:

@@ -458,12 +458,17 @@ def series_pairs_by(
     docs: Iterable[D],
     subject: Callable[[D, D], float],
     shared: Callable[[D, D], tuple[int, float]],
+    prefetch: Callable[[str, list[tuple[D, D]]], None] | None = None,
 ) -> list[tuple[D, D]]:
     """:func:`series_pairs` over anything with a ``meta``, given how to compare two.
 
     ``subject(old, new)`` is :func:`subject_kept` and ``shared(old, new)`` is
     :func:`shared_share` of their alignment; ``dckg build`` passes versions
     that remember their answers between builds (:mod:`kg.build_lineage`).
+    ``prefetch(kind, pairs)``, if given, is told first which pairs ``subject``
+    (kind ``"subject"``) and then which ``shared`` (``"shared"``: each newer
+    text's most likely predecessor) will be asked about, so that it can
+    compute them together, in parallel; the result does not depend on it.
     """
     ordered = sorted(docs, key=_chrono)
     idf = title_idf(d.meta.title for d in ordered)
@@ -473,18 +478,35 @@ def series_pairs_by(
     for i, bag in enumerate(bags):
         for w in bag:
             having.setdefault(w, []).append(i)
-    # new index -> (session of old, title similarity, shared share, old index)
-    best: dict[int, tuple[int, float, float, int]] = {}
+    # for each new index: (session of old, title similarity, old index) of titles alike
+    alike: list[list[tuple[int, float, int]]] = []
     for j, new in enumerate(ordered):
         near = sorted({i for w in bags[j] for i in having[w] if i != j})
-        titled = []
+        row = []
         for i in near:
             if _earlier(ordered[i], new):
                 common = sum(idf[w] * n for w, n in (bags[i] & bags[j]).items())
                 title = 2.0 * common / (mass[i] + mass[j])
-                if title >= TITLE_MIN and subject(ordered[i], new) >= SUBJECT_MIN:
-                    titled.append((_session(ordered[i]) or 0, title, i))
-        for session, title, i in sorted(titled, key=lambda t: (-t[0], -t[1], t[2])):
+                if title >= TITLE_MIN:
+                    row.append((_session(ordered[i]) or 0, title, i))
+        alike.append(row)
+    if prefetch:
+        asked = [(ordered[i], ordered[j]) for j, row in enumerate(alike) for *_, i in row]
+        prefetch("subject", asked)
+    titled = [
+        sorted(
+            (t for t in row if subject(ordered[t[2]], ordered[j]) >= SUBJECT_MIN),
+            key=lambda t: (-t[0], -t[1], t[2]),
+        )
+        for j, row in enumerate(alike)
+    ]
+    if prefetch:
+        likely = [(ordered[row[0][2]], ordered[j]) for j, row in enumerate(titled) if row]
+        prefetch("shared", likely)
+    # new index -> (session of old, title similarity, shared share, old index)
+    best: dict[int, tuple[int, float, float, int]] = {}
+    for j, new in enumerate(ordered):
+        for session, title, i in titled[j]:
             if j in best and (session, title) < best[j][:2]:
                 break  # candidates come latest session first, then best title
             count, share = shared(ordered[i], new)

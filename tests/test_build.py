@@ -377,3 +377,19 @@ def test_stages_are_reported(tmp_path: Path) -> None:
     names: list[str] = []
     build(sample_paths(), tmp_path / "o", stage=names.append)
     assert names == ["lineage", "writing kg.nt", "store and exports", "overview page"]
+
+
+def test_lineage_in_worker_processes_gives_the_same_links(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The series comparisons computed ahead in a process pool equal the one-by-one ones."""
+    import kg.build_lineage as bl
+    from kg.read import read_path
+
+    entries = [bl.Entry(str(p), str(p), read_path(p).meta) for p in sample_paths()]
+    one, found_one = bl._series(entries, Minter(), None, 1)
+    monkeypatch.setattr(bl, "PARALLEL_MIN", 1)
+    two, found_two = bl._series(entries, Minter(), None, 2)
+    assert found_one == found_two and len(found_one) == 1
+    assert two.pairs == one.pairs and two.subjects == one.subjects
+    assert two.aligned == one.aligned == 1
