@@ -13,11 +13,12 @@ Stages (timed in :attr:`BuildResult.seconds`):
 3. **corpus** — the cross-resolution shapes on a small summary graph;
 4. **triples** — ``kg.nt``: every triple, sorted and unique (the canonical
    form; the graph has no blank nodes);
-5. **export** — ``kg.ttl`` (canonical), ``kg.jsonld``, ``void.ttl``,
-   ``validation.md`` / ``validation.ttl``, the ontology and its page; at the
-   same time, in a thread, **store** — the Oxigraph store (``store/``): the
-   resolutions in the default graph, the authority data, topic scheme, build
-   activity, ontology and VoID in named graphs (see :mod:`kg.store`).
+5. **export** — ``kg.ttl`` (canonical), ``kg.jsonld``, ``void.ttl``, the
+   check of the lineage links, ``validation.md`` / ``validation.ttl``, the
+   ontology and its page; at the same time, in a thread, **store** — the
+   Oxigraph store (``store/``): the resolutions in the default graph, the
+   authority data, topic scheme, build activity, ontology and VoID in named
+   graphs (see :mod:`kg.store`).
 
 Lineage links between series members come from :mod:`kg.build_lineage`
 (after the documents, remembered between builds like them).
@@ -64,7 +65,7 @@ from kg.build_documents import (
     process_chunk,
     reference_triples,
 )
-from kg.build_lineage import Entry, lineage_stage
+from kg.build_lineage import Entry, LineageStage, lineage_stage
 from kg.errors import KGError
 from kg.export import nt_line, write_jsonld, write_ntriples, write_turtle
 from kg.model import Metadata
@@ -329,6 +330,7 @@ def _build_into(
     t = time.perf_counter()
     lineage_lines_: list[str] = []
     derived: list[Triple] = []
+    links: LineageStage | None = None  # checked while the store loads (step 5)
     if lineage:
         entries = [
             Entry(key, str(path), Metadata(d.symbol, "", d.session, d.adopted, d.title))
@@ -336,7 +338,6 @@ def _build_into(
         ]
         links = lineage_stage(entries, minter, cache, jobs)
         lineage_lines_, derived, result.aligned = links.lines, links.derived, links.aligned
-        report.add(links.findings)
         report.graphs += 1 if links.lines else 0
     secs["lineage"] = time.perf_counter() - t
 
@@ -387,7 +388,10 @@ def _build_into(
         named[str(minter.graph(name))] = work / f"{name}.nt"
     with ThreadPoolExecutor(max_workers=1) as loader:
         store = loader.submit(_timed, write_store, tmp / "store", data, named)
-        _write_exports(tmp, minter, report)
+        _write_dumps(tmp)
+        if links is not None:  # the lineage links' check, while the store loads
+            report.add(links.check())
+        _write_report(tmp, minter, report)
         secs["export"] = time.perf_counter() - t
         secs["store"] = store.result()
     shutil.rmtree(work)
@@ -455,14 +459,17 @@ def _timed(f: Callable[..., object], *args: object) -> float:
     return time.perf_counter() - t
 
 
-def _write_exports(tmp: Path, minter: Minter, report: Report) -> None:
+def _write_dumps(tmp: Path) -> None:
     import json
-
-    from kg.ontology_page import ontology_html
 
     write_turtle(tmp / "kg.nt", tmp / "kg.ttl")
     context = json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))
     write_jsonld(tmp / "kg.nt", tmp / "kg.jsonld", context)
+
+
+def _write_report(tmp: Path, minter: Minter, report: Report) -> None:
+    from kg.ontology_page import ontology_html
+
     (tmp / "validation.md").write_text(markdown_report(report), encoding="utf-8")
     _small_turtle(report_triples(report, minter), tmp / "validation.ttl")
     onto = tmp / "ontology"

@@ -254,14 +254,44 @@ def parse_lines(lines: Sequence[str]) -> list[Triple]:
     return [(s, p, o) for s, p, o in g]  # type: ignore[misc]
 
 
-@dataclass(frozen=True)
 class LineageStage:
-    """What the build's lineage stage gives: lines, their findings, the links."""
+    """What the build's lineage stage gives: the links, and their check on demand.
 
-    lines: list[str]  # sorted N-Triples lines of the derivations
-    findings: list[Finding]  # of the document shapes on those lines
-    derived: list[Triple]  # the dckg:derivedFrom triples (for the corpus shapes)
-    aligned: int  # pairs aligned in this build
+    :meth:`check` runs the document shapes on the links of the pairs not
+    checked before (the build runs it while the store loads) and writes the
+    memo; it must be called once the links are used.
+    """
+
+    def __init__(self, comparer: _Comparer, found: list[str], cache: Cache) -> None:
+        pairs = comparer.pairs
+        self.lines = sorted({line for pair in found for line in pairs[pair].get("lines", ())})
+        derived_iri = f" <{DCKG.derivedFrom}> "
+        #: the dckg:derivedFrom triples (for the corpus shapes)
+        self.derived = parse_lines([line for line in self.lines if derived_iri in line])
+        self.aligned = comparer.aligned  # pairs aligned in this build
+        self._comparer, self._found, self._cache = comparer, found, cache
+
+    def check(self) -> list[Finding]:
+        """The findings of the document shapes on the links (remembered per pair)."""
+        from kg.build_cache import findings_from_json, findings_to_json
+        from kg.validate import Validator, load_shapes
+
+        comparer, found = self._comparer, self._found
+        pairs = comparer.pairs
+        todo = [pair for pair in found if "findings" not in pairs[pair]]
+        if todo:
+            owner: dict[str, str] = {}  # subject of a link line -> its pair
+            for pair in todo:
+                pairs[pair] = {**pairs[pair], "findings": []}
+                for line in pairs[pair].get("lines", ()):
+                    owner[line[1 : line.index(">")]] = pair
+            lines = [line for pair in todo for line in pairs[pair].get("lines", ())]
+            shapes = Validator(load_shapes("document"), comparer.minter)
+            for f in shapes.validate(parse_lines(lines)):
+                for pair in [owner[f.focus]] if f.focus in owner else todo:
+                    pairs[pair]["findings"] += findings_to_json([f])
+        self._cache.save_memo(MEMO, comparer.memo())
+        return sorted({f for pair in found for f in findings_from_json(pairs[pair]["findings"])})
 
 
 def lineage_stage(
@@ -269,32 +299,13 @@ def lineage_stage(
 ) -> LineageStage:
     """Lineage of ``entries`` for the build, remembered in ``cache`` between builds.
 
-    The links are checked with the document shapes, which look at one new
-    paragraph's links at a time, so each pair's findings are remembered with
-    it: only the links of pairs not checked before are checked, in one run.
+    The links are checked with the document shapes (:meth:`LineageStage.check`),
+    which look at one new paragraph's links at a time, so each pair's findings
+    are remembered with it: only the links of pairs not checked before are
+    checked, in one run.
     """
-    from kg.build_cache import findings_from_json, findings_to_json
-    from kg.validate import Validator, load_shapes
-
     comparer, found = _series(entries, minter, cache.load_memo(MEMO), jobs)
-    pairs = comparer.pairs
-    todo = [pair for pair in found if "findings" not in pairs[pair]]
-    if todo:
-        owner: dict[str, str] = {}  # subject of a link line -> its pair
-        for pair in todo:
-            pairs[pair] = {**pairs[pair], "findings": []}
-            for line in pairs[pair].get("lines", ()):
-                owner[line[1 : line.index(">")]] = pair
-        lines = [line for pair in todo for line in pairs[pair].get("lines", ())]
-        for f in Validator(load_shapes("document"), minter).validate(parse_lines(lines)):
-            for pair in [owner[f.focus]] if f.focus in owner else todo:
-                pairs[pair]["findings"] += findings_to_json([f])
-    cache.save_memo(MEMO, comparer.memo())
-    lines = sorted({line for pair in found for line in pairs[pair].get("lines", ())})
-    findings = sorted({f for pair in found for f in findings_from_json(pairs[pair]["findings"])})
-    derived_iri = f" <{DCKG.derivedFrom}> "
-    derived = parse_lines([line for line in lines if derived_iri in line])
-    return LineageStage(lines, findings, derived, comparer.aligned)
+    return LineageStage(comparer, found, cache)
 
 
 def lineage_triples(files: Sequence[Path], minter: Minter) -> list[Triple]:
