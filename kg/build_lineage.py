@@ -104,6 +104,9 @@ def _link_triples(minter: Minter, old: Document, new: Document, lineage: Lineage
 
 @lru_cache(maxsize=READ_CACHE)
 def _read_cached(path: str) -> Document:
+    """Read by path: only in the worker processes, which live for one build (the
+    main process keys its documents by content, since a file may change between
+    two builds in one process)."""
     return read_path(path)
 
 
