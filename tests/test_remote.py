@@ -17,7 +17,6 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -29,14 +28,13 @@ from kg.ask.cli import ask_command
 from kg.build import build
 from kg.errors import KGError
 from kg.push_cli import push_command
-from kg.query import Results, load_named_queries, open_store, render
+from kg.query import load_named_queries, open_store, render
 from kg.query_cli import query_command
 from kg.query_params import TermContext, bind_parameters
 from kg.rdf.iris import Minter
-from kg.rdf.namespaces import PREFIXES
 from kg.remote import RemoteEngine, graph_for, plan_push, push
 from kg.sample import sample_paths
-from kg.serve_pool import union_default
+from tests.store_engine import StoreEngine
 
 BASE = "https://w3id.org/dckg/"
 SYMBOLS = ("A/RES/61/183", "A/RES/63/197")
@@ -121,26 +119,6 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("remote") / "out"
     build(sample_paths(), folder, jobs=1)
     return folder
-
-
-@dataclass
-class StoreEngine:
-    """The built store read as one graph (its default graph; the union for older stores)."""
-
-    store: ox.Store
-    name: str = "store"
-
-    def run(self, query: str) -> Results:
-        answer = self.store.query(
-            query, prefixes=dict(PREFIXES), use_default_graph_as_union=union_default(self.store)
-        )
-        if isinstance(answer, ox.QueryBoolean):
-            return Results((), (), bool(answer))
-        if isinstance(answer, ox.QuerySolutions):
-            names = tuple(v.value for v in answer.variables)
-            return Results(names, tuple(tuple(s[n] for n in names) for s in answer))
-        rows = tuple((t.subject, t.predicate, t.object) for t in answer)
-        return Results(("subject", "predicate", "object"), rows)
 
 
 @pytest.fixture(scope="module")

@@ -37,12 +37,11 @@ from kg.query import Results, load_named_queries, open_store, render
 from kg.query_params import TermContext, bind_parameters
 from kg.rdf.iris import Minter
 from kg.rdf.mapping import derivation_triples
-from kg.rdf.namespaces import PREFIXES
 from kg.read import read_path
 from kg.remote import RemoteEngine
 from kg.sample import sample_paths
 from kg.serve import negotiate
-from kg.serve_pool import union_default
+from tests.store_engine import StoreEngine
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = "https://w3id.org/dckg/"
@@ -62,25 +61,6 @@ SNIPPET = (
 
 
 # ------------------------------------------------------------------ fixtures
-
-
-@dataclass
-class StoreEngine:
-    """The built store read the way dckg serve reads it (its default graph)."""
-
-    store: ox.Store
-    name: str = "store"
-
-    def run(self, query: str) -> Results:
-        answer = self.store.query(
-            query, prefixes=dict(PREFIXES), use_default_graph_as_union=union_default(self.store)
-        )
-        if isinstance(answer, ox.QueryBoolean):
-            return Results((), (), bool(answer))
-        if isinstance(answer, ox.QuerySolutions):
-            names = tuple(v.value for v in answer.variables)
-            return Results(names, tuple(tuple(s[n] for n in names) for s in answer))
-        return Results(("s", "p", "o"), tuple((t.subject, t.predicate, t.object) for t in answer))
 
 
 @dataclass
